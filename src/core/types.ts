@@ -1,0 +1,137 @@
+/**
+ * Domain types shared by every stage of the pipeline. Platform-neutral: nothing here knows
+ * Slack or Teams.
+ */
+
+/** A feed as configured in feeds.json (validated by src/config/feeds-config.ts). */
+export interface FeedConfig {
+  id: string;
+  url: string;
+  name?: string;
+  /** Default topics given to every item from this source. */
+  topics?: string[];
+  /** Minimum minutes between checks. */
+  interval?: number;
+  enabled?: boolean;
+}
+
+/** Feed health as shown by `feeds list`. */
+export type FeedHealth = 'ok' | 'failing' | 'disabled' | 'new';
+
+/** Stable error vocabulary for fetching and parsing (FEEDS.md F9). */
+export type FetchErrorKind =
+  | 'dns'
+  | 'connect'
+  | 'tls'
+  | 'timeout'
+  | 'http_4xx'
+  | 'http_5xx'
+  | 'challenge'
+  | 'empty'
+  | 'not_a_feed'
+  | 'parse_error'
+  | 'too_large'
+  | 'redirect_loop'
+  | 'blocked_address'
+  | 'internal';
+
+export interface FeedError {
+  kind: FetchErrorKind;
+  message: string;
+}
+
+/** Everything the poller remembers about a feed between polls (survives restarts). */
+export interface FeedState {
+  etag: string | null;
+  lastModified: string | null;
+  bodyHash: string | null;
+  /** The URL actually polled (may differ from config after permanent redirects). */
+  fetchUrl: string | null;
+  nextCheckAt: Date | null;
+  lastCheckAt: Date | null;
+  lastSuccessAt: Date | null;
+  health: FeedHealth;
+  lastError: FeedError | null;
+  lastErrorAt: Date | null;
+  consecutiveFailures: number;
+  /** True once the first successful poll recorded the backlog (P8). */
+  initialized: boolean;
+  /** Set when the failing notice was sent, so admins get one notice per failing episode. */
+  failingNoticeAt: Date | null;
+}
+
+export interface FeedRecord extends FeedConfig {
+  state: FeedState;
+}
+
+/** An item as the parser and normaliser hand it to the store. */
+export interface NormalizedItem {
+  /** Identity key, unique per feed: guid, canonical link or content hash (P7). */
+  key: string;
+  url: string | null;
+  title: string;
+  summary: string;
+  /** Publisher's date, or null when absent/unparsable (P6). */
+  publishedAt: Date | null;
+  /** Raw-ish text used by the tagger (description and content, plain text). */
+  text: string;
+  author?: string | null;
+}
+
+/** Topics with the phrases that led to each (the tagger's explanation). */
+export type TopicWhy = Record<string, string[]>;
+
+export interface TaggedItem extends NormalizedItem {
+  topics: string[];
+  why: TopicWhy;
+}
+
+/** An item as stored. */
+export interface StoredItem {
+  id: number;
+  feedId: string;
+  key: string;
+  url: string | null;
+  title: string;
+  summary: string;
+  publishedAt: Date | null;
+  firstSeenAt: Date;
+  topics: string[];
+  why: TopicWhy;
+  storyId: number | null;
+  /** Display name of the source (feed name or id). */
+  source: string;
+}
+
+export type Platform = 'slack' | 'teams' | 'console';
+
+/** Where a message goes: one channel/conversation in one workspace/tenant. */
+export interface Destination {
+  platform: Platform;
+  /** Slack team id, Teams tenant id, or 'local' for the console. */
+  workspaceId: string;
+  /** Slack channel id, Teams conversation id, or 'console'. */
+  channelId: string;
+}
+
+export interface DigestSchedule {
+  enabled: boolean;
+  /** 0 = Sunday ... 6 = Saturday. */
+  weekday: number;
+  /** "HH:MM", 24-hour. */
+  time: string;
+  /** IANA zone, e.g. Europe/Berlin. */
+  timeZone: string;
+}
+
+export interface Subscription {
+  destination: Destination;
+  topics: string[];
+  digest: DigestSchedule;
+  status: 'active' | 'paused';
+  pausedReason: string | null;
+  lastDigestAt: Date | null;
+  createdAt: Date;
+  /** Channels marked as admin channels receive feed-health notices. */
+  isAdmin: boolean;
+}

@@ -1,0 +1,165 @@
+import type {
+  Destination,
+  DigestSchedule,
+  FeedConfig,
+  FeedRecord,
+  FeedState,
+  StoredItem,
+  Subscription,
+  TaggedItem,
+} from '../core/types.js';
+
+/**
+ * The one storage interface. SQLite (default) and PostgreSQL implement it with identical
+ * behaviour, proven by the shared behaviour suite in tests/store/.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  /** Applies pending migrations; refuses a database newer than the code. */
+  migrate(): Promise<void>;
+  /** Cheap reachability check for /readyz. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+
+  feeds: FeedRepository;
+  items: ItemRepository;
+  subscriptions: SubscriptionRepository;
+  installations: InstallationRepository;
+  outbox: OutboxRepository;
+  leases: LeaseRepository;
+
+  /** Deletes items older than retentionDays and finished outbox rows older than 30 days. */
+  prune(now: Date, retentionDays: number): Promise<{ items: number; outbox: number }>;
+}
+
+export interface FeedRepository {
+  /** Inserts new feeds and updates config fields of existing ones; keeps their state. */
+  syncConfig(feeds: FeedConfig[]): Promise<void>;
+  list(): Promise<FeedRecord[]>;
+  get(id: string): Promise<FeedRecord | null>;
+  updateState(id: string, patch: Partial<FeedState>): Promise<void>;
+  /** Enabled feeds whose nextCheckAt is null or <= now. */
+  due(now: Date): Promise<FeedRecord[]>;
+}
+
+export interface LatestQuery {
+  topic?: string;
+  limit: number;
+  /** Only items first seen at or after this time. */
+  since?: Date;
+}
+
+export interface SearchQuery {
+  words: string;
+  topic?: string;
+  limit: number;
+}
+
+export interface ItemRepository {
+  /**
+   * Stores the items whose (feedId, key) is new and returns only those, with ids.
+   * Never relies on dates for dedup (P7).
+   */
+  insertNew(feedId: string, items: TaggedItem[], firstSeenAt: Date): Promise<StoredItem[]>;
+  latest(query: LatestQuery): Promise<StoredItem[]>;
+  /** Ranked full-text search (FTS5 on SQLite, tsvector on PostgreSQL). */
+  search(query: SearchQuery): Promise<StoredItem[]>;
+  getById(id: number): Promise<StoredItem | null>;
+  getByUrl(url: string): Promise<StoredItem | null>;
+  /** Items first seen in [from, to), newest first, optionally limited to topics. */
+  between(from: Date, to: Date, topics?: string[]): Promise<StoredItem[]>;
+  setStory(itemIds: number[], storyId: number): Promise<void>;
+  byStory(storyId: number): Promise<StoredItem[]>;
+  count(): Promise<number>;
+}
+
+export interface SubscriptionRepository {
+  /** Adds topics to the destination's subscription, creating it with defaults if needed. */
+  subscribe(destination: Destination, topics: string[], defaults: DigestSchedule, now: Date): Promise<Subscription>;
+  /** Removes topics ('all' removes the subscription). Returns the remaining one or null. */
+  unsubscribe(destination: Destination, topics: string[] | 'all'): Promise<Subscription | null>;
+  get(destination: Destination): Promise<Subscription | null>;
+  list(filter?: { platform?: Destination['platform']; workspaceId?: string }): Promise<Subscription[]>;
+  /** Active subscriptions sharing at least one topic with the given ones. */
+  matching(topics: string[]): Promise<Subscription[]>;
+  pause(destination: Destination, reason: string): Promise<void>;
+  resume(destination: Destination): Promise<void>;
+  setDigest(destination: Destination, schedule: DigestSchedule): Promise<void>;
+  markDigestSent(destination: Destination, at: Date): Promise<void>;
+  setAdmin(destination: Destination, isAdmin: boolean): Promise<void>;
+}
+
+/**
+ * Platform installations (Slack OAuth installs, Teams conversation references). The payload is
+ * opaque JSON owned by the adapter; encrypted at rest with AES-GCM when ENCRYPTION_KEY is set.
+ */
+export interface InstallationRepository {
+  save(platform: Destination['platform'], key: string, workspaceId: string, payload: unknown, now: Date): Promise<void>;
+  get(platform: Destination['platform'], key: string): Promise<unknown | null>;
+  delete(platform: Destination['platform'], key: string): Promise<void>;
+  /**
+   * Deletes everything held for a workspace: installations, subscriptions, outbox rows and
+   * delivery records (uninstall, tokens revoked).
+   */
+  purgeWorkspace(platform: Destination['platform'], workspaceId: string): Promise<void>;
+  /** Deletes everything held for one conversation/channel (Teams bot removed from a chat). */
+  purgeDestination(destination: Destination): Promise<void>;
+}
+
+export type OutboxKind = 'item' | 'story_update' | 'digest' | 'notice' | 'rollup';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
+
+export interface OutboxEntry {
+  /** Unique per (destination, item or digest period): enqueueing twice is a no-op. */
+  dedupKey: string;
+  destination: Destination;
+  kind: OutboxKind;
+  /** JSON payload the dispatcher turns into a ChatMessage (item id, digest period, ...). */
+  payload: unknown;
+  /** Story this row belongs to, for thread replies. */
+  storyId?: number | null;
+  notBefore?: Date;
+}
+
+export interface OutboxRow extends OutboxEntry {
+  id: number;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  claimedBy: string | null;
+  claimExpiresAt: Date | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  messageRef: string | null;
+}
+
+export interface OutboxRepository {
+  /** Inserts rows whose dedupKey is new; returns how many were inserted. */
+  enqueue(entries: OutboxEntry[], now: Date): Promise<number>;
+  /**
+   * Atomically claims up to `limit` due rows (pending or failed with nextAttemptAt <= now, or
+   * sending with an expired claim) for `worker` until now + claimMs. FOR UPDATE SKIP LOCKED on
+   * PostgreSQL.
+   */
+  claim(worker: string, limit: number, now: Date, claimMs: number): Promise<OutboxRow[]>;
+  markSent(id: number, now: Date, messageRef: string | null): Promise<void>;
+  /** Releases the claim and schedules another attempt. */
+  markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void>;
+  markDead(id: number, error: string): Promise<void>;
+  /** Moves a destination's pending rows to a later time (per-channel 429, pacing). */
+  deferDestination(destination: Destination, until: Date): Promise<number>;
+  /** Rows sent to a destination since a time (hourly cap). */
+  countSentSince(destination: Destination, since: Date): Promise<number>;
+  /** The messageRef of the first sent message of a story in a destination (thread replies). */
+  storyMessageRef(destination: Destination, storyId: number): Promise<string | null>;
+  get(id: number): Promise<OutboxRow | null>;
+  list(filter?: { status?: OutboxStatus; destination?: Destination }): Promise<OutboxRow[]>;
+}
+
+export interface LeaseRepository {
+  /** Takes or renews a named lease; true when `holder` owns it until now + ttlMs. */
+  acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}

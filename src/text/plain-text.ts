@@ -1,0 +1,54 @@
+/**
+ * Turns feed-supplied HTML or text into clean plain text for chat (FEEDS.md P10): CDATA
+ * unwrapped, tags stripped, entities decoded (also double-escaped ones such as `&amp;#8217;`),
+ * whitespace collapsed. Output is raw text: adapters escape it for their own markup.
+ */
+import { decodeHTML } from 'entities';
+
+const CDATA = /<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g;
+const DROP_BLOCKS = /<(script|style|noscript|iframe|object|svg|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const COMMENTS = /<!--[\s\S]*?(?:-->|$)/g;
+const BLOCK_TAGS = /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|figure|figcaption|header|footer)\b[^>]*>/gi;
+const ANY_TAG = /<\/?[a-zA-Z][^<>]*>/g;
+// Control characters other than tab/newline, and Unicode noncharacters, never belong in chat.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Decodes HTML entities, twice when the first pass reveals another entity (`&amp;#8217;`). */
+export function decodeEntities(text: string): string {
+  const once = decodeHTML(text);
+  return /&(#\d+|#x[\da-f]+|[a-z][a-z\d]{1,31});/i.test(once) ? decodeHTML(once) : once;
+}
+
+/** HTML (or already plain text) to a single line of clean text. */
+export function toPlainText(input: string | null | undefined): string {
+  if (!input) return '';
+  let text = input.replace(CDATA, '$1');
+  if (text.includes('<')) {
+    text = text.replace(COMMENTS, ' ').replace(DROP_BLOCKS, ' ').replace(BLOCK_TAGS, ' ').replace(ANY_TAG, '');
+  }
+  text = decodeEntities(text);
+  // Entity decoding can reveal escaped markup ("&lt;b&gt;"); strip tags exposed that way too.
+  if (/<[a-zA-Z/]/.test(text)) text = text.replace(ANY_TAG, '');
+  return text.replace(CONTROL, '').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Cuts text to at most `max` characters at a word boundary (never inside a word or a grapheme
+ * cluster), adding an ellipsis when something was cut.
+ */
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = max - 1; // leave space for the ellipsis
+  let end = 0;
+  for (const { index, segment } of segmenter.segment(text)) {
+    if (index + segment.length > room) break;
+    end = index + segment.length;
+  }
+  let cut = text.slice(0, end);
+  const lastSpace = cut.lastIndexOf(' ');
+  if (lastSpace > room * 0.5) cut = cut.slice(0, lastSpace);
+  return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}
