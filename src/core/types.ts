@@ -64,24 +64,28 @@ export interface FeedRecord extends FeedConfig {
   state: FeedState;
 }
 
-/** An item as the parser and normaliser hand it to the store. */
+/** An item as the parser and normaliser produce it (clean plain text, absolute URL). */
 export interface NormalizedItem {
   /** Identity key, unique per feed: guid, canonical link or content hash (P7). */
   key: string;
+  /** Absolute http(s) URL without tracking parameters, or null. */
   url: string | null;
   title: string;
-  summary: string;
+  /** Plain text of the description/summary element. */
+  description: string;
+  /** Plain text of the full content element (may be empty). */
+  content: string;
   /** Publisher's date, or null when absent/unparsable (P6). */
   publishedAt: Date | null;
-  /** Raw-ish text used by the tagger (description and content, plain text). */
-  text: string;
   author?: string | null;
 }
 
 /** Topics with the phrases that led to each (the tagger's explanation). */
 export type TopicWhy = Record<string, string[]>;
 
+/** A normalised item after tagging and summarising: what the store receives. */
 export interface TaggedItem extends NormalizedItem {
+  summary: string;
   topics: string[];
   why: TopicWhy;
 }
