@@ -1,0 +1,15 @@
+/**
+ * The core's public surface: adapters import from here only (lint-enforced, STYLE.md), so the
+ * core can change inside without touching adapters.
+ */
+export type { ChatMessage, MessageItem, MessageSection, MessageButton } from './chat/message.js';
+export type { ChatPort, SendResult, SendOptions } from './chat/chat-port.js';
+export type { CommandHandler, CommandContext } from './commands/command-port.js';
+export type { HttpRoute } from './server/http-route.js';
+export type { Store, InstallationRepository } from './store/store.js';
+export type { Destination, Platform } from './core/types.js';
+export type { Clock } from './core/clock.js';
+export { systemClock, createManualClock } from './core/clock.js';
+export type { Logger } from './core/logger.js';
+export { createSilentLogger } from './core/logger.js';
+export { toPlainText, truncateAtWord } from './text/plain-text.js';
