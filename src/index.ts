@@ -13,3 +13,8 @@ export { systemClock, createManualClock } from './core/clock.js';
 export type { Logger } from './core/logger.js';
 export { createSilentLogger } from './core/logger.js';
 export { toPlainText, truncateAtWord } from './text/plain-text.js';
+
+// Composition: the process entry in adapters/runtime/ plugs platforms into the core's CLI.
+export { runCli } from './cli/main.js';
+export type { AppCore } from './app/create-core.js';
+export type { PlatformBundle, PlatformFactory } from './app/platforms.js';

@@ -1,0 +1,64 @@
+import cron from 'node-cron';
+import { createDispatcher } from '../delivery/dispatcher.js';
+import { startScheduler } from '../ingest/scheduler.js';
+import { createHealthRoutes } from '../server/health-routes.js';
+import { startHttpServer } from '../server/http-server.js';
+import type { AppCore } from './create-core.js';
+import type { PlatformBundle } from './platforms.js';
+import { createRenderers } from './renderers.js';
+
+/** A running bot; stop() finishes in-flight sends and closes everything. */
+export interface RunningBot {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the scheduler, dispatcher, digest and retention jobs and the HTTP server. Each loop
+ * catches and logs its own faults, so one failing job never stops the others.
+ */
+export async function runBot(core: AppCore, platforms: PlatformBundle, options: { port?: number; host?: string } = {}): Promise<RunningBot> {
+  const { store, logger, clock, config, metrics } = core;
+  const server = await startHttpServer({
+    port: options.port ?? config.env.PORT,
+    host: options.host,
+    routes: [...createHealthRoutes(store, metrics), ...platforms.routes],
+    logger,
+  });
+  const dispatcher = createDispatcher({ store, ports: platforms.ports, clock, logger, renderers: createRenderers(core) });
+  dispatcher.start(1_000);
+  const scheduler = startScheduler(core.poller, { logger });
+  const jobs = [
+    // Digests: check every minute which channels are due (cheap: one query).
+    cron.schedule('* * * * *', () => guard('digest tick', () => core.digests.runDue())),
+    // Retention (PRIVACY.md): prune old items and finished outbox rows daily.
+    cron.schedule('17 3 * * *', () => guard('retention', () => store.prune(clock.now(), config.env.RETENTION_DAYS))),
+  ];
+  await platforms.start();
+  // A digest missed during downtime is sent once on start (the outbox key makes it idempotent).
+  void guard('digest catch-up', () => core.digests.runDue());
+  logger.info({ port: server.port, platforms: platforms.names, feeds: config.feeds.length }, 'privacy radar started');
+
+  async function guard(name: string, job: () => Promise<unknown>) {
+    try {
+      await job();
+    } catch (error) {
+      logger.error({ err: error, job: name }, 'background job failed');
+    }
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port: server.port,
+    stop: () =>
+      (stopping ??= (async () => {
+        for (const job of jobs) await job.stop();
+        await scheduler.stop();
+        await dispatcher.stop();
+        await platforms.stop();
+        await server.close();
+        await core.close();
+        logger.info('privacy radar stopped');
+      })()),
+  };
+}

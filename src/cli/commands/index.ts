@@ -1,0 +1,6 @@
+import type { CliCommand } from '../cli-command.js';
+import { latestCommand } from './latest.js';
+import { startCommand } from './start.js';
+
+/** Every `privacy-radar` command, in the order `--help` lists them. */
+export const commands: CliCommand[] = [startCommand, latestCommand];

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ConfigError, describeIssues } from './config-error.js';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Every environment variable the bot reads (DESIGN.md "External contract"), validated at start-up. */
+export const envSchema = z
+  .object({
+    DATABASE_URL: optionalText,
+    FEEDS_FILE: z.string().default('./feeds.json'),
+    PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ALLOW_PRIVATE_NETWORK: flag,
+    USER_AGENT: optionalText,
+    RETENTION_DAYS: z.coerce.number({ message: 'expected a number of days' }).int().min(1).default(365),
+    DIGEST_TIMEZONE: z
+      .string()
+      .default('UTC')
+      .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' }),
+    BACKFILL_ITEMS: z.coerce.number().int().min(0).max(50).default(0),
+    ENCRYPTION_KEY: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_APP_TOKEN: optionalText,
+    SLACK_CLIENT_ID: optionalText,
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText,
+    SLACK_API_URL: optionalText,
+    SLACK_ADMIN_ONLY: flag,
+    TEAMS_APP_ID: optionalText,
+    TEAMS_APP_PASSWORD: optionalText,
+    TEAMS_TENANT_ID: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    const slackWanted = env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID || env.SLACK_APP_TOKEN;
+    if (slackWanted && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required when Slack is enabled (every request is verified with it)' });
+    }
+    if (env.SLACK_CLIENT_ID && (!env.SLACK_CLIENT_SECRET || !env.SLACK_STATE_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_SECRET'], message: 'multi-workspace OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET' });
+    }
+    if (env.TEAMS_APP_ID && !env.TEAMS_APP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_PASSWORD'], message: 'required when TEAMS_APP_ID is set' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Validates process.env (or a given record); throws ConfigError naming each bad variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) throw new ConfigError('environment', describeIssues(result.error));
+  return result.data;
+}
