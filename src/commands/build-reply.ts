@@ -1,0 +1,49 @@
+import type { ChatMessage, MessageItem } from '../chat/message.js';
+import type { StoredItem } from '../core/types.js';
+import { groupByStory } from '../stories/group-by-story.js';
+
+/** A private reply (issue 6: replies are private to the asker unless `public` was asked for). */
+export function reply(message: ChatMessage): ChatMessage {
+  return { visibility: 'private', kind: 'reply', ...message };
+}
+
+/** "What was wrong" plus an example of the right form; never a stack trace. */
+export function problemReply(problem: string, example: string): ChatMessage {
+  const sentence = problem.charAt(0).toUpperCase() + problem.slice(1);
+  return {
+    kind: 'error',
+    visibility: 'private',
+    text: `${sentence}. Example: \`${example}\``,
+    lines: [`${sentence}.`, `Example: \`${example}\``],
+  };
+}
+
+/** A stored item as a message item (raw text: adapters escape). */
+export function toMessageItem(item: StoredItem, note?: string): MessageItem {
+  const base: MessageItem = {
+    title: item.title,
+    url: item.url,
+    summary: item.summary,
+    source: item.source,
+    publishedAt: item.publishedAt ?? item.firstSeenAt,
+    topics: item.topics,
+  };
+  return note === undefined ? base : { ...base, note };
+}
+
+/** One entry per story, noting "+N sources" when others covered it too. */
+export function toStoryItems(items: StoredItem[], limit: number): MessageItem[] {
+  return groupByStory(items)
+    .slice(0, limit)
+    .map(({ lead, others }) => {
+      const sources = new Set(others.map((other) => other.source).filter((source) => source !== lead.source));
+      const extra = sources.size;
+      return extra > 0 ? toMessageItem(lead, `+${extra} ${extra === 1 ? 'source' : 'sources'}`) : toMessageItem(lead);
+    });
+}
+
+/** Plain-text fallback for a list of items. */
+export function listText(heading: string, items: MessageItem[]): string {
+  const lines = items.map((item) => `• ${item.title}${item.note ? ` (${item.note})` : ''}${item.url ? ` ${item.url}` : ''}`);
+  return [heading, ...lines].join('\n');
+}

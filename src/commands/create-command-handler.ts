@@ -1,0 +1,72 @@
+import type { ChatMessage } from '../chat/message.js';
+import type { CommandContext, CommandHandler } from './command-port.js';
+import type { CommandDeps } from './command-deps.js';
+import { problemReply } from './build-reply.js';
+import { parseCommand, type ParsedCommand } from './parse-command.js';
+import { withPausedNotice } from './paused-notice.js';
+import type { HandlerContext } from './handlers/handler-context.js';
+import { handleDigest } from './handlers/digest.js';
+import { handleFeeds } from './handlers/feeds.js';
+import { handleHelp } from './handlers/help.js';
+import { handleLatest } from './handlers/latest.js';
+import { handleSearch } from './handlers/search.js';
+import { handleSubscribe } from './handlers/subscribe.js';
+import { handleSubscriptions } from './handlers/subscriptions.js';
+import { handleTopics } from './handlers/topics.js';
+import { handleUnsubscribe } from './handlers/unsubscribe.js';
+import { handleWhy } from './handlers/why.js';
+
+const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a minute.';
+
+function runCommand(command: ParsedCommand, ctx: HandlerContext): Promise<ChatMessage> {
+  switch (command.name) {
+    case 'latest':
+      return handleLatest(command, ctx);
+    case 'search':
+      return handleSearch(command, ctx);
+    case 'subscribe':
+      return handleSubscribe(command, ctx);
+    case 'unsubscribe':
+      return handleUnsubscribe(command, ctx);
+    case 'subscriptions':
+      return handleSubscriptions(ctx);
+    case 'topics':
+      return handleTopics(ctx);
+    case 'digest':
+      return handleDigest(command, ctx);
+    case 'feeds':
+      return handleFeeds(ctx);
+    case 'why':
+      return handleWhy(command, ctx);
+    case 'help':
+      return handleHelp(null, ctx);
+    case 'unknown':
+      return handleHelp(command, ctx);
+    case 'invalid':
+      return Promise.resolve(problemReply(command.problem, command.example));
+  }
+}
+
+/**
+ * The platform-neutral command core: chat text in, ChatMessage out. Never throws: bad input gets
+ * a reply naming the problem, and unexpected faults are logged once and answered with an apology.
+ */
+export function createCommandHandler(deps: CommandDeps): CommandHandler {
+  return {
+    async handle(text: string, context: CommandContext): Promise<ChatMessage> {
+      const command = parseCommand(text);
+      try {
+        const message = await runCommand(command, { deps, context, now: deps.clock.now() });
+        // Read after the command ran, so `subscribe` resuming a channel drops the notice at once.
+        const subscription = await deps.store.subscriptions.get(context.destination);
+        return withPausedNotice(message, subscription);
+      } catch (error) {
+        deps.logger.error(
+          { err: error, command: command.name, platform: context.destination.platform, workspaceId: context.destination.workspaceId },
+          'command failed',
+        );
+        return { kind: 'error', visibility: 'private', text: APOLOGY, lines: [APOLOGY] };
+      }
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { closestWords } from './edit-distance.js';
+import { DIGEST_EXAMPLE, parseDigestArgs, type DigestRequest } from './parse-digest-args.js';
+
+/** Every command of the chat grammar (DESIGN.md). */
+export const COMMAND_NAMES = [
+  'latest',
+  'search',
+  'subscribe',
+  'unsubscribe',
+  'subscriptions',
+  'topics',
+  'digest',
+  'feeds',
+  'why',
+  'help',
+] as const;
+
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** A parsed command; topics stay as typed words (resolved later against the taxonomy). */
+export type ParsedCommand =
+  | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' }
+  | { name: 'latest'; topicWords: string[]; count: number | null; public: boolean }
+  | { name: 'search'; words: string }
+  | { name: 'subscribe'; topicWords: string[] }
+  | { name: 'unsubscribe'; topicWords: string[] | 'all' }
+  | { name: 'digest'; request: DigestRequest }
+  | { name: 'why'; target: string }
+  | { name: 'unknown'; word: string; suggestion: CommandName | null; rest: string[] }
+  | { name: 'invalid'; command: CommandName; problem: string; example: string };
+
+/** Examples shown with bad-argument replies and in help. */
+export const EXAMPLES: Record<CommandName, string> = {
+  latest: 'latest ai 10',
+  search: 'search biometric data',
+  subscribe: 'subscribe ai gdpr',
+  unsubscribe: 'unsubscribe gdpr',
+  subscriptions: 'subscriptions',
+  topics: 'topics',
+  digest: DIGEST_EXAMPLE,
+  feeds: 'feeds',
+  why: 'why https://example.org/news/item',
+  help: 'help',
+};
+
+/** Words: whitespace- and comma-separated, Slack's `/privacy` prefix tolerated. */
+export function splitWords(text: string): string[] {
+  return text
+    .replace(/^\s*\/privacy\b/i, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}
+
+/** Parses one command line. Pure: never throws, never looks anything up. */
+export function parseCommand(text: string): ParsedCommand {
+  const [first, ...rest] = splitWords(text);
+  if (first === undefined) return { name: 'help' };
+  const word = first.toLowerCase();
+  switch (word) {
+    case 'help':
+    case 'topics':
+    case 'subscriptions':
+    case 'feeds':
+      return { name: word };
+    case 'latest':
+      return parseLatest(rest);
+    case 'search': {
+      const words = rest.join(' ').trim();
+      return words ? { name: 'search', words } : invalid('search', 'the search words are missing');
+    }
+    case 'subscribe':
+      // No words is valid here: it resumes a paused channel (checked by the handler).
+      return { name: 'subscribe', topicWords: rest };
+    case 'unsubscribe':
+      if (rest.length === 0) return invalid('unsubscribe', 'name at least one topic, or `all`');
+      return { name: 'unsubscribe', topicWords: rest.length === 1 && rest[0]?.toLowerCase() === 'all' ? 'all' : rest };
+    case 'digest': {
+      const request = parseDigestArgs(rest);
+      return 'problem' in request ? invalid('digest', request.problem) : { name: 'digest', request };
+    }
+    case 'why': {
+      const target = rest.join(' ').trim();
+      return target ? { name: 'why', target } : invalid('why', 'give an item link or id');
+    }
+    default:
+      return { name: 'unknown', word: first, suggestion: (closestWords(word, COMMAND_NAMES)[0] as CommandName) ?? null, rest };
+  }
+}
+
+function parseLatest(words: string[]): ParsedCommand {
+  let isPublic = false;
+  const counts: string[] = [];
+  const topicWords: string[] = [];
+  for (const word of words) {
+    if (word.toLowerCase() === 'public') isPublic = true;
+    else if (/^[+-]?\d+$/.test(word)) counts.push(word);
+    else topicWords.push(word);
+  }
+  if (counts.length > 1) return invalid('latest', `give one count, not ${counts.length} (${counts.join(', ')})`);
+  const count = counts[0] === undefined ? null : Number(counts[0]);
+  return { name: 'latest', topicWords, count, public: isPublic };
+}
+
+function invalid(command: CommandName, problem: string): ParsedCommand {
+  return { name: 'invalid', command, problem, example: EXAMPLES[command] };
+}
