@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import type { Logger } from '../core/logger.js';
+import type { Store } from './store.js';
+import { createPayloadCipher, parseEncryptionKey } from './crypto/payload-cipher.js';
+import { openPostgres } from './postgres/open-postgres.js';
+import { openSqlite } from './sqlite/open-sqlite.js';
+import { createSqlStore } from './sql-store.js';
+import { StoreError } from './store-error.js';
+
+/** Where the store lives when DATABASE_URL is unset. */
+export const DEFAULT_DATABASE_PATH = './data/privacy-radar.db';
+
+/** Options of createStore. `schema` (PostgreSQL only) sets search_path, used by tests. */
+export interface CreateStoreOptions {
+  encryptionKey?: string;
+  logger?: Logger;
+  schema?: string;
+}
+
+/**
+ * Opens the store named by DATABASE_URL: unset means ./data/privacy-radar.db (folder created),
+ * a path or ':memory:' means SQLite, postgres:// or postgresql:// means PostgreSQL. Call
+ * migrate() before use. Throws StoreError for a bad URL, key, or an unusable SQLite file.
+ */
+export function createStore(url: string | undefined, options: CreateStoreOptions = {}): Store {
+  const cipher = options.encryptionKey ? createPayloadCipher(parseEncryptionKey(options.encryptionKey)) : null;
+  const target = url?.trim() || DEFAULT_DATABASE_PATH;
+  if (/^postgres(ql)?:\/\//i.test(target)) {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+      throw new StoreError('store/invalid-url', `Invalid PostgreSQL schema name "${options.schema}".`);
+    }
+    return createSqlStore(openPostgres(target, { schema: options.schema, logger: options.logger }), cipher);
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+    throw new StoreError('store/invalid-url', `DATABASE_URL must be a file path, ':memory:' or a postgres:// URL; got a "${target.split(':')[0]}:" URL.`);
+  }
+  const path = target === ':memory:' ? target : resolve(target.replace(/^sqlite:/i, ''));
+  return createSqlStore(openSqlite(path), cipher);
+}

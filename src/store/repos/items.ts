@@ -1,0 +1,45 @@
+import type { StoredItem } from '../../core/types.js';
+import type { ItemRepository, LatestQuery } from '../store.js';
+import type { SqlExecutor, SqlValue } from '../sql/executor.js';
+import { chunk, placeholders } from '../sql/placeholders.js';
+import { ITEM_COLUMNS, ITEM_FROM, toStoredItem, type ItemRow } from './item-rows.js';
+import { insertNewItems } from './insert-items.js';
+import { searchItems } from './search-items.js';
+import { clampLimit } from './limits.js';
+
+/** Items: insert-if-new, latest (index-ordered), search, digest windows and stories. */
+export function createItemRepository(db: SqlExecutor): ItemRepository {
+  const select = async (where: string, params: SqlValue[], tail = ''): Promise<StoredItem[]> =>
+    (await db.all<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE ${where} ${tail}`, params)).map(toStoredItem);
+
+  return {
+    insertNew: (feedId, items, firstSeenAt) => insertNewItems(db, feedId, items, firstSeenAt),
+    latest: async (query: LatestQuery) => {
+      const since = query.since?.getTime() ?? 0;
+      const limit = clampLimit(query.limit);
+      if (!query.topic) return select('i.first_seen_at >= ?', [since, limit], 'ORDER BY i.first_seen_at DESC, i.id DESC LIMIT ?');
+      // Walks item_topics_latest (topic, first_seen_at, item_id) backwards: no sort, no scan.
+      const rows = await db.all<ItemRow>(
+        `SELECT ${ITEM_COLUMNS} FROM item_topics t JOIN items i ON i.id = t.item_id LEFT JOIN feeds f ON f.id = i.feed_id
+         WHERE t.topic = ? AND t.first_seen_at >= ? ORDER BY t.first_seen_at DESC, t.item_id DESC LIMIT ?`,
+        [query.topic, since, limit],
+      );
+      return rows.map(toStoredItem);
+    },
+    search: (query) => searchItems(db, query),
+    getById: async (id) => (await select('i.id = ?', [id]))[0] ?? null,
+    getByUrl: async (url) => (await select('i.url = ?', [url], 'ORDER BY i.first_seen_at DESC, i.id DESC LIMIT 1'))[0] ?? null,
+    between: async (from, to, topics) => {
+      if (topics && topics.length === 0) return [];
+      const filter = topics ? ` AND EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = i.id AND t.topic IN (${placeholders(topics.length)}))` : '';
+      return select(`i.first_seen_at >= ? AND i.first_seen_at < ?${filter}`, [from.getTime(), to.getTime(), ...(topics ?? [])], 'ORDER BY i.first_seen_at DESC, i.id DESC');
+    },
+    setStory: async (itemIds, storyId) => {
+      for (const ids of chunk(itemIds)) {
+        await db.run(`UPDATE items SET story_id = ? WHERE id IN (${placeholders(ids.length)})`, [storyId, ...ids]);
+      }
+    },
+    byStory: (storyId) => select('i.story_id = ?', [storyId], 'ORDER BY i.first_seen_at, i.id'),
+    count: async () => Number((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM items'))?.n ?? 0),
+  };
+}

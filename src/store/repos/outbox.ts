@@ -1,0 +1,74 @@
+import type { OutboxRepository } from '../store.js';
+import type { SqlExecutor, SqlValue } from '../sql/executor.js';
+import { DESTINATION_WHERE, destinationParams } from './destination.js';
+import { claimOutbox } from './outbox-claim.js';
+import { toOutboxRow, type OutboxTableRow } from './outbox-rows.js';
+
+const RELEASE = 'claimed_by = NULL, claim_expires_at = NULL';
+
+/** The durable outbox: unique dedup keys, atomic claims, per-destination pacing queries. */
+export function createOutboxRepository(db: SqlExecutor): OutboxRepository {
+  return {
+    enqueue: (entries, now) =>
+      db.transaction(async (tx) => {
+        let inserted = 0;
+        for (const entry of entries) {
+          inserted += await tx.run(
+            `INSERT INTO outbox (dedup_key, platform, workspace_id, channel_id, kind, payload, story_id, status, attempts, next_attempt_at, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (dedup_key) DO NOTHING`,
+            [entry.dedupKey, ...destinationParams(entry.destination), entry.kind, JSON.stringify(entry.payload ?? null),
+              entry.storyId ?? null, (entry.notBefore ?? now).getTime(), now.getTime()],
+          );
+        }
+        return inserted;
+      }),
+    claim: (worker, limit, now, claimMs) => claimOutbox(db, worker, limit, now, claimMs),
+    markSent: async (id, now, messageRef) => {
+      await db.run(`UPDATE outbox SET status = 'sent', sent_at = ?, finished_at = ?, message_ref = ?, last_error = NULL, ${RELEASE} WHERE id = ?`, [
+        now.getTime(), now.getTime(), messageRef, id,
+      ]);
+    },
+    markRetry: async (id, nextAttemptAt, error) => {
+      await db.run(`UPDATE outbox SET status = 'failed', next_attempt_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [nextAttemptAt.getTime(), error, id]);
+    },
+    markDead: async (id, error) => {
+      await db.run(`UPDATE outbox SET status = 'dead', finished_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [Date.now(), error, id]);
+    },
+    deferDestination: (destination, until) =>
+      db.run(`UPDATE outbox SET next_attempt_at = ? WHERE ${DESTINATION_WHERE} AND status IN ('pending', 'failed') AND next_attempt_at < ?`, [
+        until.getTime(), ...destinationParams(destination), until.getTime(),
+      ]),
+    countSentSince: async (destination, since) => {
+      const row = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE ${DESTINATION_WHERE} AND status = 'sent' AND sent_at >= ?`, [
+        ...destinationParams(destination), since.getTime(),
+      ]);
+      return Number(row?.n ?? 0);
+    },
+    storyMessageRef: async (destination, storyId) => {
+      const row = await db.get<{ message_ref: string }>(
+        `SELECT message_ref FROM outbox WHERE ${DESTINATION_WHERE} AND story_id = ? AND status = 'sent' AND message_ref IS NOT NULL
+         ORDER BY sent_at, id LIMIT 1`,
+        [...destinationParams(destination), storyId],
+      );
+      return row?.message_ref ?? null;
+    },
+    get: async (id) => {
+      const row = await db.get<OutboxTableRow>('SELECT * FROM outbox WHERE id = ?', [id]);
+      return row ? toOutboxRow(row) : null;
+    },
+    list: async (filter = {}) => {
+      const where: string[] = [];
+      const params: SqlValue[] = [];
+      if (filter.status) {
+        where.push('status = ?');
+        params.push(filter.status);
+      }
+      if (filter.destination) {
+        where.push(DESTINATION_WHERE);
+        params.push(...destinationParams(filter.destination));
+      }
+      const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      return (await db.all<OutboxTableRow>(`SELECT * FROM outbox ${clause} ORDER BY id`, params)).map(toOutboxRow);
+    },
+  };
+}

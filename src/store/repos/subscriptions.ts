@@ -1,0 +1,80 @@
+import type { Destination } from '../../core/types.js';
+import type { SubscriptionRepository } from '../store.js';
+import type { SqlExecutor, SqlValue } from '../sql/executor.js';
+import { DESTINATION_WHERE, destinationParams } from './destination.js';
+import { toSubscription, type SubscriptionRow } from './subscription-rows.js';
+
+/**
+ * Channel subscriptions. Topics are a small JSON list per channel; `matching` filters active
+ * subscriptions in memory, which stays cheap for the thousands of channels one install serves.
+ * Removing the last topic removes the subscription.
+ */
+export function createSubscriptionRepository(db: SqlExecutor): SubscriptionRepository {
+  const read = async (tx: SqlExecutor, destination: Destination) => {
+    const row = await tx.get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
+    return row ? toSubscription(row) : null;
+  };
+  const update = async (destination: Destination, set: string, params: SqlValue[]): Promise<void> => {
+    await db.run(`UPDATE subscriptions SET ${set}, updated_at = ? WHERE ${DESTINATION_WHERE}`, [...params, Date.now(), ...destinationParams(destination)]);
+  };
+  return {
+    subscribe: (destination, topics, defaults, now) =>
+      db.transaction(async (tx) => {
+        const existing = await read(tx, destination);
+        if (!existing) {
+          await tx.run(
+            `INSERT INTO subscriptions (platform, workspace_id, channel_id, topics, digest_enabled, digest_weekday, digest_time,
+               digest_time_zone, status, paused_reason, last_digest_at, is_admin, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', NULL, NULL, 0, ?, ?)`,
+            [...destinationParams(destination), JSON.stringify([...new Set(topics)]), defaults.enabled ? 1 : 0,
+              defaults.weekday, defaults.time, defaults.timeZone, now.getTime(), now.getTime()],
+          );
+        } else {
+          const merged = [...new Set([...existing.topics, ...topics])];
+          await tx.run(`UPDATE subscriptions SET topics = ?, updated_at = ? WHERE ${DESTINATION_WHERE}`, [JSON.stringify(merged), now.getTime(), ...destinationParams(destination)]);
+        }
+        return (await read(tx, destination))!;
+      }),
+    unsubscribe: (destination, topics) =>
+      db.transaction(async (tx) => {
+        const existing = await read(tx, destination);
+        if (!existing) return null;
+        const remaining = topics === 'all' ? [] : existing.topics.filter((topic) => !topics.includes(topic));
+        if (remaining.length === 0) {
+          await tx.run(`DELETE FROM subscriptions WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
+          return null;
+        }
+        await tx.run(`UPDATE subscriptions SET topics = ?, updated_at = ? WHERE ${DESTINATION_WHERE}`, [JSON.stringify(remaining), Date.now(), ...destinationParams(destination)]);
+        return read(tx, destination);
+      }),
+    get: (destination) => read(db, destination),
+    list: async (filter = {}) => {
+      const where: string[] = [];
+      const params: SqlValue[] = [];
+      if (filter.platform) {
+        where.push('platform = ?');
+        params.push(filter.platform);
+      }
+      if (filter.workspaceId) {
+        where.push('workspace_id = ?');
+        params.push(filter.workspaceId);
+      }
+      const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const rows = await db.all<SubscriptionRow>(`SELECT * FROM subscriptions ${clause} ORDER BY platform, workspace_id, channel_id`, params);
+      return rows.map(toSubscription);
+    },
+    matching: async (topics) => {
+      const wanted = new Set(topics);
+      const rows = await db.all<SubscriptionRow>("SELECT * FROM subscriptions WHERE status = 'active' ORDER BY platform, workspace_id, channel_id");
+      return rows.map(toSubscription).filter((sub) => sub.topics.some((topic) => wanted.has(topic)));
+    },
+    pause: (destination, reason) => update(destination, "status = 'paused', paused_reason = ?", [reason]),
+    resume: (destination) => update(destination, "status = 'active', paused_reason = NULL", []),
+    setDigest: (destination, schedule) =>
+      update(destination, 'digest_enabled = ?, digest_weekday = ?, digest_time = ?, digest_time_zone = ?', [
+        schedule.enabled ? 1 : 0, schedule.weekday, schedule.time, schedule.timeZone,
+      ]),
+    markDigestSent: (destination, at) => update(destination, 'last_digest_at = ?', [at.getTime()]),
+    setAdmin: (destination, isAdmin) => update(destination, 'is_admin = ?', [isAdmin ? 1 : 0]),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Store } from './store.js';
+import type { SqlExecutor } from './sql/executor.js';
+import type { PayloadCipher } from './crypto/payload-cipher.js';
+import { runMigrations } from './migrations/run-migrations.js';
+import { createFeedRepository } from './repos/feeds.js';
+import { createItemRepository } from './repos/items.js';
+import { createSubscriptionRepository } from './repos/subscriptions.js';
+import { createInstallationRepository } from './repos/installations.js';
+import { createOutboxRepository } from './repos/outbox.js';
+import { createLeaseRepository } from './repos/leases.js';
+import { pruneStore } from './repos/prune.js';
+
+/** Assembles the Store from an executor; the same repositories serve both dialects. */
+export function createSqlStore(db: SqlExecutor, cipher: PayloadCipher | null): Store {
+  return {
+    dialect: db.dialect,
+    migrate: async () => {
+      await runMigrations(db);
+    },
+    ping: () => db.ping(),
+    close: () => db.close(),
+    feeds: createFeedRepository(db),
+    items: createItemRepository(db),
+    subscriptions: createSubscriptionRepository(db),
+    installations: createInstallationRepository(db, cipher),
+    outbox: createOutboxRepository(db),
+    leases: createLeaseRepository(db),
+    prune: (now, retentionDays) => pruneStore(db, now, retentionDays),
+  };
+}

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { SqlExecutor, SqlValue } from '../sql/executor.js';
+import { createAsyncLock } from '../sql/async-lock.js';
+import { toSqliteStoreError } from './sqlite-errors.js';
+
+/** Opens (and creates) an SQLite database with WAL, foreign keys and a busy timeout. */
+export function openSqlite(path: string): SqlExecutor {
+  const location = path === ':memory:' ? '(in memory)' : `at ${path}`;
+  let db: Database.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { timeout: 5000 });
+    // WAL lets readers (slash commands) run while the poller writes; NORMAL is durable in WAL.
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Reading the schema forces SQLite to parse the header: a corrupt file fails here, at start.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    throw toSqliteStoreError(error, location);
+  }
+  return createSqliteExecutor(db, location);
+}
+
+function createSqliteExecutor(db: Database.Database, location: string): SqlExecutor {
+  const statements = new Map<string, Database.Statement>();
+  const lock = createAsyncLock();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const guard = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      throw toSqliteStoreError(error, location);
+    }
+  };
+  const direct: SqlExecutor = {
+    dialect: 'sqlite',
+    all: async <T>(sql: string, params: readonly SqlValue[] = []) => guard(() => prepare(sql).all(...params) as T[]),
+    get: async <T>(sql: string, params: readonly SqlValue[] = []) => guard(() => prepare(sql).get(...params) as T | undefined),
+    run: async (sql, params = []) => guard(() => prepare(sql).run(...params).changes),
+    exec: async (sql) => guard(() => void db.exec(sql)),
+    transaction: (fn) => fn(direct),
+    ping: async () => true,
+    close: async () => undefined,
+  };
+  return {
+    dialect: 'sqlite',
+    all: (sql, params) => lock(() => direct.all(sql, params)),
+    get: (sql, params) => lock(() => direct.get(sql, params)),
+    run: (sql, params) => lock(() => direct.run(sql, params)),
+    exec: (sql) => lock(() => direct.exec(sql)),
+    transaction: (fn) =>
+      lock(async () => {
+        guard(() => db.exec('BEGIN IMMEDIATE'));
+        try {
+          const result = await fn(direct);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      }),
+    ping: () => lock(() => guard(() => db.prepare('SELECT 1').get() !== undefined)).catch(() => false),
+    close: async () => {
+      await lock(() => undefined);
+      if (db.open) db.close();
+    },
+  };
+}
