@@ -1,0 +1,135 @@
+/**
+ * The Microsoft Teams adapter: the /api/messages route for the lead's HTTP server and the
+ * ChatPort the dispatcher uses for proactive deliveries. Platform code (Agents SDK, Bot
+ * Framework protocol) stays in this folder; the core is reached only through src/index.ts.
+ */
+import type { ChatMessage, ChatPort, Clock, CommandHandler, Destination, HttpRoute, Logger, SendOptions, SendResult, Store } from '../../src/index.js';
+import { createSecretTokenSource, createCertificateTokenSource, defaultTokenEndpoint, noTokenSource, type BotTokenSource } from './bot-token.js';
+import { createConversationStore } from './conversation-store.js';
+import { handleTurn } from './handle-turn.js';
+import { createMessagesRoute } from './messages-route.js';
+import { createOpenIdKeySource } from './openid-keys.js';
+import { sendCard, type SendTarget } from './send-activity.js';
+import { createServiceUrlAllowList } from './service-url-allow-list.js';
+import { BOT_FRAMEWORK_ISSUER, BOT_FRAMEWORK_OPENID_METADATA, createBotTokenVerifier, type TrustedIssuer } from './verify-bot-token.js';
+
+/** Teams settings (TEAMS_* environment variables, see docs/teams.md). */
+export interface TeamsEnv {
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  certPemFile?: string;
+  certKeyFile?: string;
+  /** Bot Framework OpenID metadata URL (tests point it at a local key server). */
+  openIdMetadataUrl?: string;
+  /** Entra token endpoint for the bot's own token (tests and proxies). */
+  tokenEndpoint?: string;
+}
+
+/** What createTeamsAdapter needs from the composition root. */
+export interface TeamsAdapterDeps {
+  env: TeamsEnv;
+  commandHandler: CommandHandler;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+}
+
+/** The adapter handed back to the composition root. */
+export interface TeamsAdapter {
+  port: ChatPort;
+  routes: HttpRoute[];
+  /** True when app credentials are configured (JWT-validated mode). */
+  readonly authenticated: boolean;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Reads TEAMS_* variables; blank values count as unset. */
+export function readTeamsEnv(env: Record<string, string | undefined>): TeamsEnv {
+  const get = (name: string) => env[name]?.trim() || undefined;
+  return {
+    appId: get('TEAMS_APP_ID'),
+    appPassword: get('TEAMS_APP_PASSWORD'),
+    tenantId: get('TEAMS_TENANT_ID'),
+    certPemFile: get('TEAMS_CERT_PEM_FILE'),
+    certKeyFile: get('TEAMS_CERT_KEY_FILE'),
+    openIdMetadataUrl: get('TEAMS_OPENID_METADATA_URL'),
+    tokenEndpoint: get('TEAMS_TOKEN_ENDPOINT'),
+  };
+}
+
+function trustedIssuers(env: TeamsEnv, clock: Clock): TrustedIssuer[] {
+  const trusted: TrustedIssuer[] = [
+    { issuers: [BOT_FRAMEWORK_ISSUER], keys: createOpenIdKeySource(env.openIdMetadataUrl ?? BOT_FRAMEWORK_OPENID_METADATA, clock), checkEndorsements: true },
+  ];
+  if (env.tenantId) {
+    // Single-tenant bots may also receive Entra-issued tokens from their own tenant.
+    const tenant = encodeURIComponent(env.tenantId);
+    trusted.push({
+      issuers: [`https://login.microsoftonline.com/${env.tenantId}/v2.0`, `https://sts.windows.net/${env.tenantId}/`],
+      keys: createOpenIdKeySource(`https://login.microsoftonline.com/${tenant}/v2.0/.well-known/openid-configuration`, clock),
+      checkEndorsements: false,
+      tenantId: env.tenantId,
+    });
+  }
+  return trusted;
+}
+
+function tokenSourceFor(env: TeamsEnv, clock: Clock): BotTokenSource {
+  if (!env.appId) return noTokenSource;
+  if (env.certPemFile && env.certKeyFile && env.tenantId) {
+    return createCertificateTokenSource({ appId: env.appId, tenantId: env.tenantId, certPemFile: env.certPemFile, certKeyFile: env.certKeyFile });
+  }
+  const tokenEndpoint = env.tokenEndpoint ?? defaultTokenEndpoint(env.tenantId ?? 'botframework.com');
+  return createSecretTokenSource({ appId: env.appId, appPassword: env.appPassword ?? '', tokenEndpoint, clock });
+}
+
+/** Builds the Teams adapter. Without TEAMS_APP_ID it runs in loopback-only local development mode. */
+export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
+  const { env, clock, logger } = deps;
+  const authenticated = Boolean(env.appId);
+  const trust = authenticated ? 'jwt' : 'loopback';
+  const allowList = createServiceUrlAllowList(authenticated);
+  const tokens = tokenSourceFor(env, clock);
+  const conversations = createConversationStore(deps.store);
+  const verify = env.appId ? createBotTokenVerifier({ appId: env.appId, trusted: trustedIssuers(env, clock), clock }) : null;
+
+  async function send(target: SendTarget, message: ChatMessage): Promise<SendResult> {
+    if (!allowList.allows(target.serviceUrl)) return { kind: 'gone', reason: 'teams/untrusted-service-url' };
+    return sendCard(target, message, tokens, clock);
+  }
+
+  const port: ChatPort = {
+    platform: 'teams',
+    async send(destination: Destination, message: ChatMessage, options?: SendOptions): Promise<SendResult> {
+      const reference = await conversations.get(destination.channelId);
+      if (!reference) return { kind: 'gone', reason: 'teams/no-conversation-reference: the bot was never added here' };
+      // A reference learned in another mode (dev loopback vs. authenticated) is not trusted now.
+      if (reference.trust !== trust) return { kind: 'gone', reason: 'teams/reference-from-other-auth-mode' };
+      allowList.learn(reference.serviceUrl);
+      return send({ serviceUrl: reference.serviceUrl, conversationId: reference.conversationId, replyToId: options?.replyTo ?? null }, message);
+    },
+  };
+
+  const turnDeps = { commandHandler: deps.commandHandler, conversations, send, clock, logger, trust } as const;
+  const route = createMessagesRoute({ verify, allowList, logger, turn: (activity) => handleTurn(activity, turnDeps) });
+
+  return {
+    port,
+    routes: [route],
+    authenticated,
+    async start() {
+      if (!authenticated) {
+        logger.warn('TEAMS_APP_ID is not set: /api/messages serves loopback callers only (local development)');
+      } else if (!env.appPassword && !(env.certPemFile && env.certKeyFile)) {
+        logger.warn('TEAMS_APP_ID is set without TEAMS_APP_PASSWORD or a certificate: replies will fail');
+      } else if (!env.tenantId) {
+        logger.warn('TEAMS_TENANT_ID is not set: new Azure Bots are single-tenant and need it for tokens');
+      }
+    },
+    async stop() {
+      // Nothing to close: outbound calls are per request and the route lives on the lead's server.
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Renders the platform-neutral ChatMessage as an Adaptive Card 1.5 (Teams renders up to 1.5)
+ * plus its plain-text fallback. Every string from feeds is escaped (card-markdown.ts) and the
+ * card is kept under Teams' 28 KB message limit by trimming long lists to "and N more".
+ */
+import type { ChatMessage, MessageItem, MessageButton } from '../../src/index.js';
+import { truncateAtWord } from '../../src/index.js';
+import { escapeCardMarkdown, markdownLink, safeHttpUrl } from './card-markdown.js';
+import { fitItemsToBudget, type ItemList } from './fit-card.js';
+
+/** One Adaptive Card element or action (the schema's open JSON shape). */
+export type CardElement = { type: string } & Record<string, unknown>;
+
+/** The card JSON as sent in an attachment of contentType application/vnd.microsoft.card.adaptive. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  fallbackText: string;
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams: { width: 'Full' };
+}
+
+/** What render-card produces: the card and the short plain-text summary for notifications. */
+export interface RenderedCard {
+  card: AdaptiveCard;
+  summary: string;
+}
+
+/** Teams refuses messages over about 28 KB; keep the card itself well inside that. */
+export const CARD_BYTE_BUDGET = 26_000;
+const TITLE_MAX = 250;
+const SUMMARY_MAX = 500;
+const LINE_MAX = 1_000;
+const FALLBACK_MAX = 2_000;
+
+function text(value: string, extra: Record<string, unknown> = {}): CardElement {
+  return { type: 'TextBlock', text: value, wrap: true, ...extra };
+}
+
+function formatDate(date: Date | null): string | null {
+  if (!date || Number.isNaN(date.getTime())) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** One item as a compact container: linked title, summary, then source · date · topics. */
+export function renderItem(item: MessageItem): CardElement {
+  const title = truncateAtWord(item.title || '(untitled)', TITLE_MAX);
+  const meta = [item.source, formatDate(item.publishedAt), item.topics.join(', '), item.note]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => escapeCardMarkdown(truncateAtWord(part, 200)))
+    .join(' · ');
+  const body: CardElement[] = [text(markdownLink(title, item.url), { weight: 'Bolder' })];
+  if (item.summary) body.push(text(escapeCardMarkdown(truncateAtWord(item.summary, SUMMARY_MAX)), { spacing: 'Small' }));
+  if (meta) body.push(text(meta, { size: 'Small', isSubtle: true, spacing: 'Small' }));
+  return { type: 'Container', separator: true, spacing: 'Medium', items: body };
+}
+
+function renderButton(button: MessageButton): CardElement | null {
+  const title = truncateAtWord(button.label, 40);
+  const url = safeHttpUrl(button.url);
+  if (url) return { type: 'Action.OpenUrl', title, url };
+  // imBack makes Teams post the command as if the user typed it, so it takes the normal path.
+  if (button.command) return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: button.command } } };
+  return null;
+}
+
+function headerElements(message: ChatMessage): CardElement[] {
+  const out: CardElement[] = [];
+  const color = message.kind === 'error' ? 'Attention' : undefined;
+  if (message.title) {
+    out.push(text(escapeCardMarkdown(truncateAtWord(message.title, TITLE_MAX)), { size: 'Medium', weight: 'Bolder', color }));
+  }
+  for (const line of message.lines ?? []) out.push(text(escapeCardMarkdown(truncateAtWord(line, LINE_MAX))));
+  if (!message.title && !message.lines?.length && !message.items?.length && !message.sections?.length) {
+    out.push(text(escapeCardMarkdown(truncateAtWord(message.text, LINE_MAX)), { color }));
+  }
+  return out;
+}
+
+function listsOf(message: ChatMessage): ItemList[] {
+  const lists: ItemList[] = [];
+  if (message.items?.length) lists.push({ heading: null, items: message.items, more: null });
+  for (const section of message.sections ?? []) {
+    lists.push({ heading: section.heading, items: section.items, more: section.more ?? null });
+  }
+  return lists;
+}
+
+function trailerElements(message: ChatMessage): CardElement[] {
+  const out: CardElement[] = [];
+  if (message.fields?.length) {
+    const facts = message.fields.slice(0, 20).map((f) => ({
+      title: escapeCardMarkdown(truncateAtWord(f.label, 80)),
+      value: escapeCardMarkdown(truncateAtWord(f.value, 300)),
+    }));
+    out.push({ type: 'FactSet', facts, separator: true });
+  }
+  if (message.footer) {
+    out.push(text(escapeCardMarkdown(truncateAtWord(message.footer, LINE_MAX)), { size: 'Small', isSubtle: true, separator: true }));
+  }
+  return out;
+}
+
+/** Renders a ChatMessage as an Adaptive Card 1.5 that always fits the byte budget. */
+export function renderCard(message: ChatMessage, budget = CARD_BYTE_BUDGET): RenderedCard {
+  const fallback = truncateAtWord(message.text.replace(/\s+/g, ' ').trim(), FALLBACK_MAX);
+  const actions = (message.buttons ?? [])
+    .map(renderButton)
+    .filter((a): a is CardElement => a !== null)
+    .slice(0, 6);
+  const card: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: fallback,
+    body: [],
+    ...(actions.length ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+  const head = headerElements(message);
+  const tail = trailerElements(message);
+  card.body = fitItemsToBudget(card, head, listsOf(message), tail, budget, renderItem);
+  return { card, summary: truncateAtWord(fallback, 250) };
+}

@@ -1,0 +1,79 @@
+/**
+ * Posts a rendered card into a conversation through the Bot Connector REST API using the Agents
+ * SDK's ConnectorClient (POST {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]), and
+ * turns connector answers into SendResult values: 429/412/502/503/504 retry (Retry-After
+ * honoured), 403/404 gone (bot removed, conversation deleted), 401 auth_revoked.
+ */
+import { Activity } from '@microsoft/agents-activity';
+import { ConnectorClient, HttpError } from '@microsoft/agents-hosting';
+import type { ChatMessage, Clock, SendResult } from '../../src/index.js';
+import type { BotTokenSource } from './bot-token.js';
+import { renderCard } from './render-card.js';
+
+/** Where to post: a conversation on a connector, optionally as a reply to an activity. */
+export interface SendTarget {
+  serviceUrl: string;
+  conversationId: string;
+  replyToId?: string | null;
+}
+
+const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
+const DEFAULT_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 10 * 60 * 1000;
+// The connector path takes the conversation id verbatim; refuse ids that could change the path.
+const SAFE_CONVERSATION_ID = /^[^/?#\s\\]+$/;
+
+/** Parses Retry-After (delay-seconds or HTTP-date, RFC 9110 section 10.2.3) into milliseconds. */
+export function parseRetryAfter(value: string | null | undefined, now: Date): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_RETRY_MS);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return null;
+  return Math.min(Math.max(at - now.getTime(), 0), MAX_RETRY_MS);
+}
+
+/** Builds the outgoing message activity: Adaptive Card attachment plus plain-text summary. */
+export function buildCardActivity(message: ChatMessage, replyToId?: string | null): Activity {
+  const { card, summary } = renderCard(message);
+  return Activity.fromObject({
+    type: 'message',
+    summary,
+    ...(replyToId ? { replyToId } : {}),
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  });
+}
+
+function mapHttpError(err: HttpError, clock: Clock): SendResult {
+  const status = err.status;
+  if (status === 401) return { kind: 'auth_revoked', reason: 'teams/connector-unauthorized' };
+  if (status === 403) return { kind: 'gone', reason: 'teams/forbidden: the bot is no longer in this conversation' };
+  if (status === 404) return { kind: 'gone', reason: 'teams/conversation-not-found' };
+  const afterMs = parseRetryAfter(err.response?.headers?.get?.('retry-after'), clock.now());
+  if (RETRYABLE.has(status)) return { kind: 'retry', afterMs: afterMs ?? DEFAULT_RETRY_MS, error: `teams/http-${status}` };
+  // Other 4xx will not get better by themselves; a long delay lets the dispatcher's attempt cap end it.
+  return { kind: 'retry', afterMs: 60 * 60 * 1000, error: `teams/http-${status}` };
+}
+
+/** Sends one card; never throws for connector or network failures. */
+export async function sendCard(
+  target: SendTarget,
+  message: ChatMessage,
+  tokens: BotTokenSource,
+  clock: Clock,
+): Promise<SendResult> {
+  if (!SAFE_CONVERSATION_ID.test(target.conversationId)) return { kind: 'gone', reason: 'teams/invalid-conversation-id' };
+  const token = await tokens.getToken();
+  if (token.kind !== 'token') return token;
+  const client = ConnectorClient.createClientWithToken(target.serviceUrl, token.token ?? '');
+  const activity = buildCardActivity(message, target.replyToId);
+  try {
+    const response = target.replyToId
+      ? await client.replyToActivity(target.conversationId, target.replyToId, activity)
+      : await client.sendToConversation(target.conversationId, activity);
+    return { kind: 'sent', messageRef: response?.id ?? null };
+  } catch (err) {
+    if (err instanceof HttpError) return mapHttpError(err, clock);
+    return { kind: 'retry', afterMs: 5_000, error: `teams/network: ${(err as Error).message}` };
+  }
+}
