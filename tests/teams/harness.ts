@@ -3,9 +3,11 @@
  * SQLite store, the fake connector and identity servers, and a recording CommandHandler.
  */
 import { createServer, type Server } from 'node:http';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { createTeamsAdapter, type TeamsAdapter, type TeamsEnv } from '../../adapters/teams/create-teams-adapter.js';
-import type { ChatMessage, CommandContext, CommandHandler, Store } from '../../src/index.js';
+import type { ChatMessage, CommandContext, CommandHandler, Logger, Store } from '../../src/index.js';
 import { createManualClock, createSilentLogger } from '../../src/index.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
@@ -26,6 +28,18 @@ export function createRecordingHandler(): CommandHandler & { calls: Array<{ text
   };
 }
 
+/** A pino logger whose JSON lines are kept in memory, so tests can assert why a request failed. */
+export function createRecordingLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
+  const lines: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level: 'debug' }, sink), lines };
+}
+
 /** Everything a Teams test needs, torn down by close(). */
 export interface Harness {
   baseUrl: string;
@@ -37,7 +51,7 @@ export interface Harness {
 }
 
 /** Starts the adapter with the given env (no credentials by default) on 127.0.0.1. */
-export async function startHarness(options: { env?: TeamsEnv; handler?: CommandHandler; store?: Store; clock?: ReturnType<typeof createManualClock> } = {}): Promise<Harness> {
+export async function startHarness(options: { env?: TeamsEnv; handler?: CommandHandler; store?: Store; clock?: ReturnType<typeof createManualClock>; logger?: Logger } = {}): Promise<Harness> {
   const clock = options.clock ?? createManualClock('2026-03-02T09:00:00Z');
   const store = options.store ?? createStore(':memory:');
   if (!options.store) await store.migrate();
@@ -46,7 +60,7 @@ export async function startHarness(options: { env?: TeamsEnv; handler?: CommandH
     env: options.env ?? {},
     commandHandler: options.handler ?? createRecordingHandler(),
     store,
-    logger: createSilentLogger(),
+    logger: options.logger ?? createSilentLogger(),
     clock,
   });
   await adapter.start();
