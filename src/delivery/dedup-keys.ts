@@ -1,0 +1,22 @@
+import type { Destination } from '../core/types.js';
+import { destinationKey } from './destination-key.js';
+
+/** One row per (destination, item): enqueueing the same item twice is a no-op. */
+export function itemDedupKey(destination: Destination, itemId: number): string {
+  return `item:${destinationKey(destination)}:${itemId}`;
+}
+
+/** At most one thread reply per source per story in a destination (issue 8). */
+export function storyDedupKey(destination: Destination, storyId: number, source: string): string {
+  return `story:${destinationKey(destination)}:${storyId}:${source}`;
+}
+
+/** At most one rollup per destination per clock hour (UTC), across replicas. */
+export function rollupDedupKey(destination: Destination, at: Date): string {
+  return `rollup:${destinationKey(destination)}:${at.toISOString().slice(0, 13)}`;
+}
+
+/** One admin notice per destination per key (the caller's episode key, or the time). */
+export function noticeDedupKey(destination: Destination, key: string): string {
+  return `notice:${destinationKey(destination)}:${key}`;
+}

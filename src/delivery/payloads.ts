@@ -1,0 +1,45 @@
+/** Outbox payloads written by routing and read by the renderers (stored as JSON). */
+export interface ItemPayload {
+  itemId: number;
+}
+
+/** Later coverage of a story: which item, for the "Also covered by" reply. */
+export interface StoryUpdatePayload {
+  itemId: number;
+  storyId: number;
+  source: string;
+}
+
+export interface NoticePayload {
+  text: string;
+}
+
+/** Items over a channel's hourly cap, posted as one message. */
+export interface RollupPayload {
+  itemIds: number[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The item id of an item or story_update payload, or null when malformed. */
+export function payloadItemId(payload: unknown): number | null {
+  return isObject(payload) && typeof payload.itemId === 'number' ? payload.itemId : null;
+}
+
+/** The text of a notice payload, or null. */
+export function payloadText(payload: unknown): string | null {
+  return isObject(payload) && typeof payload.text === 'string' ? payload.text : null;
+}
+
+/** The item ids of a rollup payload (malformed entries dropped). */
+export function payloadItemIds(payload: unknown): number[] {
+  if (!isObject(payload) || !Array.isArray(payload.itemIds)) return [];
+  return payload.itemIds.filter((id): id is number => typeof id === 'number');
+}
+
+/** The source named by a story_update payload, or null. */
+export function payloadSource(payload: unknown): string | null {
+  return isObject(payload) && typeof payload.source === 'string' ? payload.source : null;
+}
