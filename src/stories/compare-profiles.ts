@@ -1,0 +1,110 @@
+import { isGenericTerm, type Amount } from './tokenize.js';
+import type { StoryProfile } from './story-profile.js';
+
+/**
+ * Decides whether two items report the same event, with the reason, so `why` can show it. The
+ * rules are deliberately conservative: a wrong merge hides a story from a channel, a missed merge
+ * only costs one extra post. Thresholds were tuned on tests/fixtures/story-pairs.jsonl.
+ */
+
+export type StoryMatchReason = 'same_link' | 'similar_title' | 'same_figure' | 'shared_terms';
+export type StoryMissReason = 'too_far_apart' | 'different_figures' | 'different_stage' | 'too_different';
+
+export type StoryComparison =
+  | { matched: true; reason: StoryMatchReason; score: number; terms: string[] }
+  | { matched: false; reason: StoryMissReason; score: number; terms: string[] };
+
+export interface StoryMatchOptions {
+  /** Items further apart than this are never one story. */
+  windowMs: number;
+  /** Jaccard similarity of headline terms that counts as the same headline. */
+  titleThreshold: number;
+  /** Minimum of dice(distinctive terms) + anchorWeight * anchors for a match on content. */
+  contentThreshold: number;
+  anchorWeight: number;
+  /** Minimum headline terms of one item found in the other item ("anchors"). */
+  minAnchors: number;
+}
+
+/** Defaults: a 3-day window and the thresholds measured in docs/digests.md. */
+export const DEFAULT_STORY_OPTIONS: StoryMatchOptions = {
+  windowMs: 3 * 24 * 3600_000,
+  titleThreshold: 0.6,
+  contentThreshold: 0.7,
+  anchorWeight: 0.05,
+  minAnchors: 3,
+};
+
+// A bill passing and the same bill being signed are two news events, days apart.
+const STAGES: ReadonlyMap<string, string> = new Map([
+  ['introduc', 'introduced'],
+  ['pass', 'passed'],
+  ['sign', 'signed'],
+  ['veto', 'vetoed'],
+  ['vetoe', 'vetoed'],
+  ['delay', 'delayed'],
+]);
+const MAX_COUNTED_ANCHORS = 8;
+
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  return [...a].filter((term) => b.has(term));
+}
+
+/**
+ * "fined €390m" and "fined €1.2bn" are two decisions, however alike the rest of the headline.
+ * Figures in different currencies ("$10M" and "£7.5m") may be one amount, so they never conflict.
+ */
+function figuresConflict(a: readonly Amount[], b: readonly Amount[]): boolean {
+  if (a.some((x) => b.some((y) => x.value === y.value))) return false;
+  return a.some((x) => b.some((y) => x.currency === null || y.currency === null || x.currency === y.currency));
+}
+
+function stagesOf(titleTerms: ReadonlySet<string>): Set<string> {
+  return new Set([...titleTerms].flatMap((term) => STAGES.get(term) ?? []));
+}
+
+/** Non-generic headline terms of either item that the other item mentions anywhere. */
+function anchorTerms(a: StoryProfile, b: StoryProfile): string[] {
+  const anchors = new Set([...shared(a.titleTerms, b.distinctive), ...shared(b.titleTerms, a.distinctive)]);
+  return [...anchors].filter((term) => !isGenericTerm(term));
+}
+
+/** Compares two profiled items. */
+export function compareProfiles(
+  a: StoryProfile,
+  b: StoryProfile,
+  options: StoryMatchOptions = DEFAULT_STORY_OPTIONS,
+): StoryComparison {
+  if (Math.abs(a.time - b.time) > options.windowMs) return { matched: false, reason: 'too_far_apart', score: 0, terms: [] };
+  // The same article syndicated by two feeds. Within one feed a shared link is more often a
+  // section page than an article, so it proves nothing there.
+  if (a.link !== null && a.link === b.link && a.feedId !== b.feedId) {
+    return { matched: true, reason: 'same_link', score: 1, terms: [] };
+  }
+  if (figuresConflict(a.titleAmounts, b.titleAmounts)) {
+    const figures = [...a.titleAmounts, ...b.titleAmounts].map((amount) => amount.value);
+    return { matched: false, reason: 'different_figures', score: 0, terms: figures };
+  }
+  const stagesA = stagesOf(a.titleTerms);
+  const stagesB = stagesOf(b.titleTerms);
+  if (stagesA.size > 0 && stagesB.size > 0 && shared(stagesA, stagesB).length === 0) {
+    return { matched: false, reason: 'different_stage', score: 0, terms: [...stagesA, ...stagesB] };
+  }
+  const sharedTitle = shared(a.titleTerms, b.titleTerms);
+  const titleScore = sharedTitle.length / Math.max(1, new Set([...a.titleTerms, ...b.titleTerms]).size);
+  if (titleScore >= options.titleThreshold && sharedTitle.length >= 3) {
+    return { matched: true, reason: 'similar_title', score: titleScore, terms: sharedTitle };
+  }
+  const anchors = anchorTerms(a, b);
+  if (anchors.length < options.minAnchors) {
+    return { matched: false, reason: 'too_different', score: titleScore, terms: anchors };
+  }
+  // The same fine or count in a headline and the other item is a strong sign of one event.
+  const figures = [...a.titleAmounts, ...b.titleAmounts].filter((amount) => anchors.includes(amount.value));
+  if (figures.length > 0) return { matched: true, reason: 'same_figure', score: 1, terms: anchors };
+  const common = shared(a.distinctive, b.distinctive);
+  const dice = (2 * common.length) / Math.max(1, a.distinctive.size + b.distinctive.size);
+  const score = dice + options.anchorWeight * Math.min(anchors.length, MAX_COUNTED_ANCHORS);
+  if (score >= options.contentThreshold) return { matched: true, reason: 'shared_terms', score, terms: common };
+  return { matched: false, reason: 'too_different', score, terms: common };
+}
