@@ -8,6 +8,10 @@ const UNREACHABLE = ['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLIT
 export function toSqliteStoreError(error: unknown, location: string): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return error;
+  if (/^E[A-Z]+$/.test(code)) {
+    // A file-system errno from creating the data folder (ENOTDIR, EACCES, EROFS, ...).
+    return new StoreError('store/unreachable', `The SQLite database ${location} cannot be created (${code}). Check the path and its permissions.`, { cause: error });
+  }
   if (CORRUPT.some((prefix) => code.startsWith(prefix))) {
     return new StoreError(
       'store/corrupt',

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../src/store/create-store.js';
+import { createSqlStore } from '../../src/store/sql-store.js';
+import { openSqlite } from '../../src/store/sqlite/open-sqlite.js';
+import { openPostgres } from '../../src/store/postgres/open-postgres.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/store/migrations/index.js';
+import { readSchemaVersion, runMigrations } from '../../src/store/migrations/run-migrations.js';
+import type { SqlExecutor } from '../../src/store/sql/executor.js';
+import type { Store } from '../../src/store/store.js';
+import { makeItem, T0 } from './fixtures.js';
+import { adminQuery, noticePgSkipped, PG_URL, uniqueSchema } from './pg-schema.js';
+
+interface Target {
+  /** A raw executor and a full store over the same, initially empty, database. */
+  open(): Promise<{ raw: SqlExecutor; store: () => Store; cleanup(): Promise<void> }>;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'pr-migrate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let counter = 0;
+
+const sqliteTarget: Target = {
+  open: async () => {
+    const path = join(dir, `m-${++counter}.db`);
+    const raw = openSqlite(path);
+    const stores: Store[] = [];
+    return {
+      raw,
+      store: () => stores[stores.push(createStore(path)) - 1]!,
+      cleanup: async () => {
+        await Promise.all(stores.map((s) => s.close()));
+        await raw.close();
+      },
+    };
+  },
+};
+
+const pgTarget: Target = {
+  open: async () => {
+    const schema = uniqueSchema('t_migrate');
+    await adminQuery(`CREATE SCHEMA ${schema}`);
+    const raw = openPostgres(PG_URL!, { schema });
+    const stores: Store[] = [];
+    return {
+      raw,
+      store: () => stores[stores.push(createStore(PG_URL, { schema })) - 1]!,
+      cleanup: async () => {
+        await Promise.all(stores.map((s) => s.close()));
+        await raw.close();
+        await adminQuery(`DROP SCHEMA ${schema} CASCADE`);
+      },
+    };
+  },
+};
+
+function registerMigrationTests(target: Target): void {
+  it('migrates an empty database to the latest version, idempotently', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      expect(await readSchemaVersion(raw)).toBe(0);
+      await store().migrate();
+      await store().migrate();
+      expect(await readSchemaVersion(raw)).toBe(LATEST_VERSION);
+      expect(await raw.get('SELECT COUNT(*) AS n FROM schema_version')).toEqual({ n: MIGRATIONS.length });
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('migrates from the previous version and indexes items stored before search existed', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      expect((await runMigrations(raw, MIGRATIONS.slice(0, -1))).to).toBe(LATEST_VERSION - 1);
+      await createSqlStore(raw, null).items.insertNew('f1', [makeItem('old', { title: 'Facial recognition fine' })], T0);
+      await store().migrate();
+      const hits = await store().items.search({ words: 'facial recognition', limit: 5 });
+      expect(hits.map((item) => item.key)).toEqual(['old']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('refuses a database newer than the code and leaves it untouched', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      await store().migrate();
+      await raw.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [LATEST_VERSION + 1, 'from the future', 0]);
+      await expect(store().migrate()).rejects.toMatchObject({ name: 'StoreError', code: 'store/too-new', message: expect.stringMatching(/only knows up to/) });
+      expect(await readSchemaVersion(raw)).toBe(LATEST_VERSION + 1);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('serialises concurrent migrations of one database', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      // PostgreSQL: three pools (as three replicas would). SQLite: one store, since better-sqlite3
+      // is synchronous and two connections in one process would wait on each other's lock.
+      const stores = target === sqliteTarget ? [store()] : [store(), store(), store()];
+      await Promise.all([0, 1, 2].map((n) => stores[n % stores.length]!.migrate()));
+      expect(await raw.get('SELECT COUNT(*) AS n FROM schema_version')).toEqual({ n: MIGRATIONS.length });
+    } finally {
+      await cleanup();
+    }
+  });
+}
+
+describe('migrations on SQLite', () => registerMigrationTests(sqliteTarget));
+
+noticePgSkipped('migrations.test.ts');
+describe.skipIf(!PG_URL)('migrations on PostgreSQL', () => registerMigrationTests(pgTarget));
