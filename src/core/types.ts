@@ -58,6 +58,8 @@ export interface FeedState {
   initialized: boolean;
   /** Set when the failing notice was sent, so admins get one notice per failing episode. */
   failingNoticeAt: Date | null;
+  /** Permanent redirect target seen on consecutive polls, and how often (FEEDS.md F6). */
+  permanentRedirect?: { url: string; count: number } | null;
 }
 
 export interface FeedRecord extends FeedConfig {

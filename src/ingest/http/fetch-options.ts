@@ -1,0 +1,35 @@
+/** Settings for fetchFeed (FEEDS.md F4-F7, F12) and their defaults. */
+import type { LookupAll } from './guarded-lookup.js';
+
+export interface FetchOptions {
+  /** ALLOW_PRIVATE_NETWORK: skip the SSRF guard entirely. */
+  allowPrivateNetwork: boolean;
+  /** CIDRs exempted from the SSRF guard without turning it off (intranet host, test server). */
+  allowedAddressRanges?: string[];
+  /** Names the bot and a contact URL (F12). */
+  userAgent: string;
+  /** Cap on decoded body bytes (F4). */
+  maxBytes: number;
+  connectTimeoutMs: number;
+  /** Whole fetch including redirects and body (F5). */
+  totalTimeoutMs: number;
+  maxRedirects: number;
+  /** DNS resolver (all answers); tests inject one to simulate rebinding. */
+  lookup?: LookupAll;
+}
+
+/** User-Agent naming the bot and where to complain (F12). */
+export const DEFAULT_USER_AGENT = 'PrivacyRadar/0.1 (+https://github.com/privacy-radar/privacy-radar; feed fetcher)';
+
+/** Defaults from FEEDS.md: 15 MiB, 20 s total, 5 redirects. */
+export function defaultFetchOptions(overrides: Partial<FetchOptions> = {}): FetchOptions {
+  return {
+    allowPrivateNetwork: false,
+    userAgent: DEFAULT_USER_AGENT,
+    maxBytes: 15 * 1024 * 1024,
+    connectTimeoutMs: 10_000,
+    totalTimeoutMs: 20_000,
+    maxRedirects: 5,
+    ...overrides,
+  };
+}

@@ -1,0 +1,34 @@
+/** RawFeed items to NormalizedItem: absolute URLs, identity keys, safe dates, clean text. */
+import type { NormalizedItem } from '../../core/types.js';
+import { toPlainText } from '../../text/plain-text.js';
+import type { RawFeed, RawItem } from '../parse/raw-feed.js';
+import { disambiguateKeys, itemKey } from './item-key.js';
+import { parseFeedDate } from './parse-date.js';
+import { resolveUrl, stripTracking } from './resolve-url.js';
+import { stripBoilerplate } from './strip-boilerplate.js';
+
+function normalizeItem(raw: RawItem, feed: RawFeed, finalUrl: string, now: Date): NormalizedItem {
+  // Base chain, innermost first: item xml:base, feed xml:base, channel link, final feed URL (P9).
+  const resolved = resolveUrl(raw.link, raw.base, feed.base, resolveUrl(feed.link, feed.base, finalUrl), finalUrl);
+  const url = resolved ? stripTracking(resolved) : null;
+  // RSS guids that are permalinks may be relative too; resolve those that look like paths.
+  const guid = raw.guid && /^\//.test(raw.guid.trim()) ? resolveUrl(raw.guid, raw.base, feed.base, finalUrl) : raw.guid;
+  const title = toPlainText(raw.title);
+  const content = toPlainText(raw.content);
+  const description = stripBoilerplate(toPlainText(raw.description));
+  const item: NormalizedItem = {
+    key: itemKey(guid, url, title, content || description),
+    url,
+    title,
+    description,
+    content: stripBoilerplate(content),
+    publishedAt: parseFeedDate(raw.date, now),
+    author: raw.author ? toPlainText(raw.author) || null : null,
+  };
+  return item;
+}
+
+/** Normalises every item of a feed; keys are unique within the result. */
+export function normalizeItems(feed: RawFeed, finalUrl: string, now: Date): NormalizedItem[] {
+  return disambiguateKeys(feed.items.map((raw) => normalizeItem(raw, feed, finalUrl, now)));
+}

@@ -1,0 +1,45 @@
+/**
+ * URL handling for items (FEEDS.md P9, P7): relative links resolved against xml:base, the channel
+ * link and the final feed URL; only http(s) survives; tracking parameters are removed.
+ */
+
+// Parameters that identify a campaign or click, never the resource itself.
+const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|igshid|ref_src|ref_url|at_medium|at_campaign|cmpid|__twitter_impression|spm|oly_enc_id|oly_anon_id|vero_id|wt_mc|s_cid|ncid|sr_share)$/i;
+
+/** Resolves `href` against a chain of bases (innermost first); null unless http(s). */
+export function resolveUrl(href: string | null | undefined, ...bases: Array<string | null | undefined>): string | null {
+  const value = href?.trim();
+  if (!value) return null;
+  let base: string | undefined;
+  // Resolve the base chain outermost-first, so a relative xml:base is itself resolved.
+  for (const candidate of [...bases].reverse()) {
+    if (!candidate?.trim()) continue;
+    try {
+      base = new URL(candidate.trim(), base).href;
+    } catch {
+      // an unusable base is skipped, not fatal
+    }
+  }
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes tracking parameters (utm_* and friends); keeps everything else as published. */
+export function stripTracking(href: string): string {
+  const url = new URL(href);
+  const keys = [...url.searchParams.keys()];
+  if (!keys.some((k) => TRACKING.test(k))) return url.href;
+  for (const key of keys) if (TRACKING.test(key)) url.searchParams.delete(key);
+  return url.href;
+}
+
+/** The form of a link used as an identity key: no tracking parameters, no fragment. */
+export function canonicalLink(href: string): string {
+  const url = new URL(stripTracking(href));
+  url.hash = '';
+  return url.href;
+}

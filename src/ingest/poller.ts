@@ -1,0 +1,157 @@
+/**
+ * The one orchestrator of a feed poll: fetch -> parse/normalise -> tag+summarise -> store new
+ * items -> route; then health, validators and next check are saved. A feed's failure is a value
+ * saved on its row; it never stops the other feeds of the cycle (FEEDS.md F9).
+ */
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../core/logger.js';
+import type { FeedError, FeedRecord, FeedState, NormalizedItem, StoredItem, TaggedItem } from '../core/types.js';
+import type { Store } from '../store/store.js';
+import { fetchFeed, type FetchOptions } from './fetch-feed.js';
+import { defaultFetchOptions } from './http/fetch-options.js';
+import { parseFeed } from './parse/parse-feed.js';
+import { createHostLimiter } from './schedule/host-limiter.js';
+import { failurePatch, successPatch } from './schedule/feed-health.js';
+import { failureDelayMs, successDelayMs, type ScheduleHints } from './schedule/next-check.js';
+import { trackRedirect } from './schedule/track-redirect.js';
+
+export interface PollerDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  fetchOptions?: Partial<FetchOptions>;
+  processItems: (feed: FeedRecord, items: NormalizedItem[]) => TaggedItem[];
+  /** Routes new items; firstPoll is true on a feed's first successful poll (P8: backfill policy). */
+  onNewItems: (feed: FeedRecord, items: StoredItem[], info: { firstPoll: boolean }) => Promise<void>;
+  /** Called once per failing episode (F10). */
+  onFeedFailing?: (feed: FeedRecord, error: FeedError) => Promise<void>;
+  /** Global fetch concurrency (F11); at most 2 per host regardless. */
+  concurrency?: number;
+  /** Minutes between checks for feeds without their own interval. */
+  defaultIntervalMinutes?: number;
+}
+
+/** One line of `poll --once --json`. */
+export interface FeedPollReport {
+  id: string;
+  url: string;
+  status: 'ok' | 'not_modified' | 'error';
+  error: FeedError | null;
+  items: number;
+  newItems: number;
+}
+
+/** Exactly the JSON printed by `poll --once --json`. */
+export interface PollReport {
+  feeds: FeedPollReport[];
+  newItems: number;
+}
+
+export interface Poller {
+  pollOnce(options?: { feedIds?: string[] }): Promise<PollReport>;
+  pollDue(): Promise<PollReport>;
+}
+
+/** Creates the poller; see the module comment. */
+export function createPoller(deps: PollerDeps): Poller {
+  const { store, clock, logger } = deps;
+  const fetchOptions = defaultFetchOptions(deps.fetchOptions);
+  const limiter = createHostLimiter(deps.concurrency ?? 16, 2);
+  const inFlight = new Set<string>();
+
+  async function fail(feed: FeedRecord, url: string, error: FeedError, hints: ScheduleHints, extra: Partial<FeedState> = {}): Promise<FeedPollReport> {
+    const now = clock.now();
+    const delay = failureDelayMs(url, feed.state.consecutiveFailures + 1, hints);
+    const { patch, notify } = failurePatch(feed.state, error, now, new Date(now.getTime() + delay));
+    if (notify) {
+      try {
+        if (deps.onFeedFailing) await deps.onFeedFailing(feed, error);
+        else logger.error({ feedId: feed.id, kind: error.kind }, `feed is failing: ${error.message}`);
+        patch.failingNoticeAt = now;
+      } catch (err) {
+        logger.error({ err, feedId: feed.id }, 'feed failing notice could not be queued; will retry');
+      }
+    }
+    await store.feeds.updateState(feed.id, { ...extra, ...patch });
+    logger.warn({ feedId: feed.id, url, kind: error.kind, failures: patch.consecutiveFailures }, `feed poll failed: ${error.message}`);
+    return { id: feed.id, url, status: 'error', error, items: 0, newItems: 0 };
+  }
+
+  async function pollFeed(feed: FeedRecord): Promise<FeedPollReport> {
+    const url = feed.state.fetchUrl ?? feed.url;
+    const hints: ScheduleHints = { intervalMinutes: feed.interval ?? deps.defaultIntervalMinutes ?? 30 };
+    const fetched = await fetchFeed(
+      { url, etag: feed.state.etag, lastModified: feed.state.lastModified, previousBodyHash: feed.state.bodyHash },
+      fetchOptions,
+    );
+    const redirect = trackRedirect(feed.state, fetched.permanentRedirectTo ?? null);
+    if (redirect.moveTo) logger.info({ feedId: feed.id, from: url, to: redirect.moveTo }, 'feed moved permanently; updating its URL');
+    if (fetched.status === 'error') {
+      return fail(feed, url, { kind: fetched.kind, message: fetched.message }, { ...hints, retryAfterMs: fetched.retryAfterMs }, redirect.patch);
+    }
+    const now = clock.now();
+    hints.maxAgeSeconds = fetched.maxAgeSeconds;
+    const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
+    if (fetched.status === 'not_modified') {
+      const next = new Date(now.getTime() + successDelayMs(url, hints));
+      await store.feeds.updateState(feed.id, { ...redirect.patch, ...validators, ...successPatch(now, next) });
+      return { id: feed.id, url, status: 'not_modified', error: null, items: 0, newItems: 0 };
+    }
+    const parsed = parseFeed(fetched.body, fetched.finalUrl, { now });
+    if (parsed.status === 'error') return fail(feed, url, { kind: parsed.kind, message: parsed.message }, hints, redirect.patch);
+    hints.ttlMinutes = parsed.ttlMinutes;
+    const stored = await store.items.insertNew(feed.id, deps.processItems(feed, parsed.items), now);
+    const firstPoll = !feed.state.initialized;
+    if (stored.length > 0) await deps.onNewItems(feed, stored, { firstPoll });
+    const next = new Date(now.getTime() + successDelayMs(url, hints));
+    await store.feeds.updateState(feed.id, {
+      ...redirect.patch,
+      ...validators,
+      bodyHash: fetched.bodyHash,
+      initialized: true,
+      lastError: null,
+      ...successPatch(now, next),
+    });
+    return { id: feed.id, url, status: 'ok', error: null, items: parsed.items.length, newItems: stored.length };
+  }
+
+  async function pollGuarded(feed: FeedRecord): Promise<FeedPollReport | null> {
+    if (inFlight.has(feed.id)) return null; // no overlapping runs of the same feed (F11)
+    inFlight.add(feed.id);
+    try {
+      return await pollFeed(feed);
+    } catch (err) {
+      // Store or routing faults: log once with context; the cycle goes on.
+      logger.error({ err, feedId: feed.id }, 'feed poll crashed');
+      const error: FeedError = { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
+      return { id: feed.id, url: feed.state.fetchUrl ?? feed.url, status: 'error', error, items: 0, newItems: 0 };
+    } finally {
+      inFlight.delete(feed.id);
+    }
+  }
+
+  async function pollMany(feeds: FeedRecord[]): Promise<PollReport> {
+    const results = await Promise.all(feeds.map((feed) => limiter.run(hostOf(feed), () => pollGuarded(feed))));
+    const reports = results.filter((r): r is FeedPollReport => r !== null);
+    return { feeds: reports, newItems: reports.reduce((sum, r) => sum + r.newItems, 0) };
+  }
+
+  return {
+    async pollOnce(options = {}) {
+      const wanted = options.feedIds ? new Set(options.feedIds) : null;
+      const feeds = (await store.feeds.list()).filter((f) => (wanted ? wanted.has(f.id) : f.enabled !== false));
+      return pollMany(feeds);
+    },
+    async pollDue() {
+      return pollMany(await store.feeds.due(clock.now()));
+    },
+  };
+}
+
+function hostOf(feed: FeedRecord): string {
+  try {
+    return new URL(feed.state.fetchUrl ?? feed.url).host;
+  } catch {
+    return feed.url;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The polling tick (design card: node-cron). Every tick asks the poller for due feeds; a tick
+ * that finds the previous one still running skips (the poller also refuses overlapping runs of
+ * one feed). stop() waits for in-flight polls so shutdown never cuts a store write in half.
+ */
+import cron from 'node-cron';
+import type { Logger } from '../core/logger.js';
+import type { Poller } from './poller.js';
+
+export interface SchedulerOptions {
+  logger: Logger;
+  /** node-cron expression with seconds; default every 30 s (due-ness is per feed, see next-check). */
+  cronExpression?: string;
+  /** Run one tick right away instead of waiting for the first cron slot. */
+  runImmediately?: boolean;
+}
+
+export interface RunningScheduler {
+  /** Runs one tick now (tests, `start` on boot); resolves when it is done. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the cron tick; see the module comment. */
+export function startScheduler(poller: Poller, options: SchedulerOptions): RunningScheduler {
+  const { logger } = options;
+  let current: Promise<void> | null = null;
+  let stopped = false;
+
+  function tick(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (current) return current; // previous tick still running: do not start another
+    current = (async () => {
+      try {
+        const report = await poller.pollDue();
+        if (report.feeds.length > 0) {
+          const failed = report.feeds.filter((f) => f.status === 'error').length;
+          logger.info({ feeds: report.feeds.length, newItems: report.newItems, failed }, 'poll tick done');
+        }
+      } catch (err) {
+        logger.error({ err }, 'poll tick failed');
+      } finally {
+        current = null;
+      }
+    })();
+    return current;
+  }
+
+  const task = cron.schedule(options.cronExpression ?? '*/30 * * * * *', () => tick(), { name: 'feed-poll' });
+  if (options.runImmediately ?? true) void tick();
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      await task.stop();
+      await task.destroy();
+      if (current) await current;
+    },
+  };
+}
