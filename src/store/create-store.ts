@@ -6,6 +6,7 @@ import { openPostgres } from './postgres/open-postgres.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
 import { createSqlStore } from './sql-store.js';
 import { StoreError } from './store-error.js';
+import type { SqlExecutor } from './sql/executor.js';
 
 /** Where the store lives when DATABASE_URL is unset. */
 export const DEFAULT_DATABASE_PATH = './data/privacy-radar.db';
@@ -24,16 +25,21 @@ export interface CreateStoreOptions {
  */
 export function createStore(url: string | undefined, options: CreateStoreOptions = {}): Store {
   const cipher = options.encryptionKey ? createPayloadCipher(parseEncryptionKey(options.encryptionKey)) : null;
+  return createSqlStore(openExecutor(url, options), cipher);
+}
+
+/** Opens the SQL executor for a DATABASE_URL value (see createStore for the accepted forms). */
+export function openExecutor(url: string | undefined, options: Omit<CreateStoreOptions, 'encryptionKey'> = {}): SqlExecutor {
   const target = url?.trim() || DEFAULT_DATABASE_PATH;
   if (/^postgres(ql)?:\/\//i.test(target)) {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
       throw new StoreError('store/invalid-url', `Invalid PostgreSQL schema name "${options.schema}".`);
     }
-    return createSqlStore(openPostgres(target, { schema: options.schema, logger: options.logger }), cipher);
+    return openPostgres(target, { schema: options.schema, logger: options.logger });
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
     throw new StoreError('store/invalid-url', `DATABASE_URL must be a file path, ':memory:' or a postgres:// URL; got a "${target.split(':')[0]}:" URL.`);
   }
   const path = target === ':memory:' ? target : resolve(target.replace(/^sqlite:/i, ''));
-  return createSqlStore(openSqlite(path), cipher);
+  return openSqlite(path);
 }
