@@ -39,20 +39,19 @@ export async function createDispatchHarness(options: Partial<DispatcherOptions> 
       await routeNewItems(store, items, clock.now());
       return items;
     },
-    /** Runs passes, advancing the clock by stepMs after each, until nothing is claimed (bounded). */
+    /** Runs passes, advancing the clock by stepMs after each, until every row is finished (bounded). */
     async drain(stepMs = 1_200, maxPasses = 200) {
       let passes = 0;
       for (; passes < maxPasses; passes++) {
         const stats = await dispatcher.runOnce();
         clock.advance(stepMs);
-        if (stats.claimed === 0 && (await store.outbox.list({ status: 'pending' })).length === 0 && (await dueFailed()) === 0) break;
+        if (stats.claimed === 0 && (await unfinished()) === 0) break;
       }
       return passes;
     },
   };
 
-  async function dueFailed(): Promise<number> {
-    const failed = await store.outbox.list({ status: 'failed' });
-    return failed.filter((row) => row.nextAttemptAt <= clock.now()).length;
+  async function unfinished(): Promise<number> {
+    return (await store.outbox.list({ status: 'pending' })).length + (await store.outbox.list({ status: 'failed' })).length;
   }
 }
