@@ -65,20 +65,22 @@ export function fitItemsToBudget(
     spacing: 'Large',
   }),
 ): CardElement[] {
-  // Never render more items than could possibly fit: keeps huge inputs (100k items) cheap.
-  const rendered = lists.map((list) => list.items.slice(0, 500).map(renderItem));
+  // Items are rendered lazily while they fit, so a 100k-item input costs no more than a full card.
+  const rendered: CardElement[][] = lists.map(() => []);
   const sizeWith = (keep: number[]) => byteSize({ ...card, body: assemble(head, lists, rendered, keep, tail, headingFor) });
   // Base size with no items (and the worst-case "and N more" notes), then add items greedily.
   const keep = lists.map(() => 0);
   let used = sizeWith(keep) + lists.length * 40;
-  for (let i = 0; i < lists.length; i++) {
-    for (const element of rendered[i] ?? []) {
+  lists.forEach((list, i) => {
+    for (const item of list.items) {
+      const element = renderItem(item);
       const cost = byteSize(element) + 1;
       if (used + cost > budget) break;
       used += cost;
+      rendered[i]!.push(element);
       keep[i] = (keep[i] ?? 0) + 1;
     }
-  }
+  });
   // The greedy sum is an estimate; correct it against the real serialisation.
   let total = keep.reduce((a, b) => a + b, 0);
   while (total > 0 && sizeWith(keep) > budget) {

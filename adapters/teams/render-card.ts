@@ -34,6 +34,13 @@ const TITLE_MAX = 250;
 const SUMMARY_MAX = 500;
 const LINE_MAX = 1_000;
 const FALLBACK_MAX = 2_000;
+const LINES_TOTAL_MAX = 6_000;
+const FIELDS_MAX = 12;
+
+/** truncateAtWord on a pre-cut string: segmenting a 100 KB summary only to keep 500 chars is slow. */
+function clip(value: string, max: number): string {
+  return truncateAtWord(value.length > max + 64 ? value.slice(0, max + 64) : value, max);
+}
 
 function text(value: string, extra: Record<string, unknown> = {}): CardElement {
   return { type: 'TextBlock', text: value, wrap: true, ...extra };
@@ -46,19 +53,19 @@ function formatDate(date: Date | null): string | null {
 
 /** One item as a compact container: linked title, summary, then source · date · topics. */
 export function renderItem(item: MessageItem): CardElement {
-  const title = truncateAtWord(item.title || '(untitled)', TITLE_MAX);
+  const title = clip(item.title || '(untitled)', TITLE_MAX);
   const meta = [item.source, formatDate(item.publishedAt), item.topics.join(', '), item.note]
     .filter((part): part is string => Boolean(part))
-    .map((part) => escapeCardMarkdown(truncateAtWord(part, 200)))
+    .map((part) => escapeCardMarkdown(clip(part, 200)))
     .join(' · ');
   const body: CardElement[] = [text(markdownLink(title, item.url), { weight: 'Bolder' })];
-  if (item.summary) body.push(text(escapeCardMarkdown(truncateAtWord(item.summary, SUMMARY_MAX)), { spacing: 'Small' }));
+  if (item.summary) body.push(text(escapeCardMarkdown(clip(item.summary, SUMMARY_MAX)), { spacing: 'Small' }));
   if (meta) body.push(text(meta, { size: 'Small', isSubtle: true, spacing: 'Small' }));
   return { type: 'Container', separator: true, spacing: 'Medium', items: body };
 }
 
 function renderButton(button: MessageButton): CardElement | null {
-  const title = truncateAtWord(button.label, 40);
+  const title = clip(button.label, 40);
   const url = safeHttpUrl(button.url);
   if (url) return { type: 'Action.OpenUrl', title, url };
   // imBack makes Teams post the command as if the user typed it, so it takes the normal path.
@@ -70,11 +77,22 @@ function headerElements(message: ChatMessage): CardElement[] {
   const out: CardElement[] = [];
   const color = message.kind === 'error' ? 'Attention' : undefined;
   if (message.title) {
-    out.push(text(escapeCardMarkdown(truncateAtWord(message.title, TITLE_MAX)), { size: 'Medium', weight: 'Bolder', color }));
+    out.push(text(escapeCardMarkdown(clip(message.title, TITLE_MAX)), { size: 'Medium', weight: 'Bolder', color }));
   }
-  for (const line of message.lines ?? []) out.push(text(escapeCardMarkdown(truncateAtWord(line, LINE_MAX))));
+  // Paragraphs share a fixed allowance so the item lists always keep room in the byte budget.
+  let allowance = LINES_TOTAL_MAX;
+  const lines = message.lines ?? [];
+  for (const [i, line] of lines.entries()) {
+    if (allowance <= 0) {
+      out.push(text(`and ${lines.length - i} more lines`, { isSubtle: true, size: 'Small' }));
+      break;
+    }
+    const kept = clip(line, Math.min(LINE_MAX, Math.max(allowance, 40)));
+    allowance -= kept.length;
+    out.push(text(escapeCardMarkdown(kept)));
+  }
   if (!message.title && !message.lines?.length && !message.items?.length && !message.sections?.length) {
-    out.push(text(escapeCardMarkdown(truncateAtWord(message.text, LINE_MAX)), { color }));
+    out.push(text(escapeCardMarkdown(clip(message.text, LINE_MAX)), { color }));
   }
   return out;
 }
@@ -91,25 +109,26 @@ function listsOf(message: ChatMessage): ItemList[] {
 function trailerElements(message: ChatMessage): CardElement[] {
   const out: CardElement[] = [];
   if (message.fields?.length) {
-    const facts = message.fields.slice(0, 20).map((f) => ({
-      title: escapeCardMarkdown(truncateAtWord(f.label, 80)),
-      value: escapeCardMarkdown(truncateAtWord(f.value, 300)),
+    const facts = message.fields.slice(0, FIELDS_MAX).map((f) => ({
+      title: escapeCardMarkdown(clip(f.label, 80)),
+      value: escapeCardMarkdown(clip(f.value, 300)),
     }));
     out.push({ type: 'FactSet', facts, separator: true });
   }
   if (message.footer) {
-    out.push(text(escapeCardMarkdown(truncateAtWord(message.footer, LINE_MAX)), { size: 'Small', isSubtle: true, separator: true }));
+    out.push(text(escapeCardMarkdown(clip(message.footer, LINE_MAX)), { size: 'Small', isSubtle: true, separator: true }));
   }
   return out;
 }
 
 /** Renders a ChatMessage as an Adaptive Card 1.5 that always fits the byte budget. */
 export function renderCard(message: ChatMessage, budget = CARD_BYTE_BUDGET): RenderedCard {
-  const fallback = truncateAtWord(message.text.replace(/\s+/g, ' ').trim(), FALLBACK_MAX);
+  const fallback = clip(message.text.replace(/\s+/g, ' ').trim(), FALLBACK_MAX);
   const actions = (message.buttons ?? [])
     .map(renderButton)
     .filter((a): a is CardElement => a !== null)
-    .slice(0, 6);
+    // Teams' host config allows at most 5 top-level actions.
+    .slice(0, 5);
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -122,5 +141,5 @@ export function renderCard(message: ChatMessage, budget = CARD_BYTE_BUDGET): Ren
   const head = headerElements(message);
   const tail = trailerElements(message);
   card.body = fitItemsToBudget(card, head, listsOf(message), tail, budget, renderItem);
-  return { card, summary: truncateAtWord(fallback, 250) };
+  return { card, summary: clip(fallback, 250) };
 }
