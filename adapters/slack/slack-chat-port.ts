@@ -2,7 +2,7 @@
  * The Slack ChatPort the dispatcher sends through: chat.postMessage with the workspace's bot
  * token, rendered Block Kit, unfurling off, and every outcome mapped to a SendResult value.
  */
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { ChatMessage, ChatPort, Destination, SendOptions, SendResult } from '../../src/index.js';
 import { mapSendError } from './map-send-error.js';
 import { renderBlocks } from './render-blocks.js';

@@ -3,7 +3,7 @@
  * half an hour and pauses its whole queue on a 429 (DESIGN.md); we turn both off and let the
  * dispatcher pace each channel on its own.
  */
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { Logger as BoltLogger } from '@slack/bolt';
 
 /** Per-request cap so a hung connection cannot hold a dispatcher slot forever. */
