@@ -18,3 +18,8 @@ export { toPlainText, truncateAtWord } from './text/plain-text.js';
 export { runCli } from './cli/main.js';
 export type { AppCore } from './app/create-core.js';
 export type { PlatformBundle, PlatformFactory } from './app/platforms.js';
+export { createCore } from './app/create-core.js';
+export { loadAppConfig } from './app/load-config.js';
+export { runBot } from './app/run-bot.js';
+export type { SubscriptionRepository } from './store/store.js';
+export type { Subscription } from './core/types.js';

@@ -12,6 +12,7 @@ import { createMetrics, type Metrics } from '../server/metrics.js';
 import type { AppConfig } from './load-config.js';
 import { createItemPipeline } from './item-pipeline.js';
 import { createDigestFunctions, type DigestFunctions } from './digest-functions.js';
+import { instrumentCommands, instrumentPoller } from './instrument.js';
 
 /** The platform-neutral bot: everything `start` and the CLI commands share. */
 export interface AppCore {
@@ -44,6 +45,7 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     await store.close().catch(() => undefined);
     throw error;
   }
+  let closing: Promise<void> | undefined;
   const tagger = createTagger(config.topics);
   const processItems = (feed: FeedRecord, items: NormalizedItem[]): TaggedItem[] =>
     items.map((item) => {
@@ -53,9 +55,10 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
       for (const topic of feed.topics ?? []) why[topic] ??= [`source default (${feed.id})`];
       return { ...item, summary: summarize(item), topics: Object.keys(why), why };
     });
-  const digests = createDigestFunctions({ store, clock, logger, timeZone: env.DIGEST_TIMEZONE });
+  const digests = createDigestFunctions({ store, clock, logger, timeZone: env.DIGEST_TIMEZONE, topics: config.topics });
   const pipeline = createItemPipeline({ store, clock, logger, metrics, backfill: env.BACKFILL_ITEMS });
-  const poller = createPoller({
+  const poller = instrumentPoller(
+    createPoller({
     store,
     clock,
     logger,
@@ -63,15 +66,20 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     processItems,
     onNewItems: pipeline.onNewItems,
     onFeedFailing: pipeline.onFeedFailing,
-  });
-  const commands = createCommandHandler({
+    }),
+    metrics,
+  );
+  const commands = instrumentCommands(
+    createCommandHandler({
     store,
     clock,
     logger,
     topics: config.topics,
     digestDefaults: digests.defaultSchedule,
     digest: digests,
-  });
+    }),
+    metrics,
+  );
   return {
     config,
     clock,
@@ -83,6 +91,7 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     commands,
     digests,
     processItems,
-    close: () => store.close(),
+    // Idempotent: `start` closes on shutdown and the CLI closes after every command.
+    close: () => (closing ??= store.close()),
   };
 }

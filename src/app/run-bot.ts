@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import { createDispatcher } from '../delivery/dispatcher.js';
+import { createDispatcher, type Dispatcher } from '../delivery/dispatcher.js';
 import { startScheduler } from '../ingest/scheduler.js';
 import { createHealthRoutes } from '../server/health-routes.js';
 import { startHttpServer } from '../server/http-server.js';
@@ -26,7 +26,7 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
     logger,
   });
   const dispatcher = createDispatcher({ store, ports: platforms.ports, clock, logger, renderers: createRenderers(core) });
-  dispatcher.start(1_000);
+  const dispatchLoop = startDispatchLoop(dispatcher, core);
   const scheduler = startScheduler(core.poller, { logger });
   const jobs = [
     // Digests: check every minute which channels are due (cheap: one query).
@@ -54,6 +54,7 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
       (stopping ??= (async () => {
         for (const job of jobs) await job.stop();
         await scheduler.stop();
+        dispatchLoop.stop();
         await dispatcher.stop();
         await platforms.stop();
         await server.close();
@@ -61,4 +62,28 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
         logger.info('privacy radar stopped');
       })()),
   };
+}
+
+/** Runs the dispatcher every second (skipping a tick while one runs) and counts outcomes. */
+function startDispatchLoop(dispatcher: Dispatcher, core: AppCore) {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    dispatcher
+      .runOnce()
+      .then((stats) => {
+        const { deliveries } = core.metrics;
+        if (stats.sent) deliveries.inc({ outcome: 'sent' }, stats.sent);
+        if (stats.retried) deliveries.inc({ outcome: 'retry' }, stats.retried);
+        if (stats.parked) deliveries.inc({ outcome: 'parked' }, stats.parked);
+        if (stats.rolledUp) deliveries.inc({ outcome: 'rolled_up' }, stats.rolledUp);
+        if (stats.dead) deliveries.inc({ outcome: 'dead' }, stats.dead);
+      })
+      .catch((error: unknown) => core.logger.error({ err: error }, 'dispatch pass failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, 1_000);
+  return { stop: () => clearInterval(timer) };
 }

@@ -47,25 +47,28 @@ export const envSchema = z
     TEAMS_APP_ID: optionalText,
     TEAMS_APP_PASSWORD: optionalText,
     TEAMS_TENANT_ID: optionalText,
-  })
-  .superRefine((env, ctx) => {
-    const slackWanted = env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID || env.SLACK_APP_TOKEN;
-    if (slackWanted && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required when Slack is enabled (every request is verified with it)' });
-    }
-    if (env.SLACK_CLIENT_ID && (!env.SLACK_CLIENT_SECRET || !env.SLACK_STATE_SECRET)) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_SECRET'], message: 'multi-workspace OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET' });
-    }
-    if (env.TEAMS_APP_ID && !env.TEAMS_APP_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_PASSWORD'], message: 'required when TEAMS_APP_ID is set' });
-    }
   });
+
+/** Rules that span several variables; checked on the raw values so they report alongside type errors. */
+function crossFieldProblems(source: Record<string, string | undefined>): string[] {
+  const set = (name: string) => Boolean(source[name]?.trim());
+  const problems: string[] = [];
+  if ((set('SLACK_BOT_TOKEN') || set('SLACK_CLIENT_ID') || set('SLACK_APP_TOKEN')) && !set('SLACK_SIGNING_SECRET')) {
+    problems.push('SLACK_SIGNING_SECRET: required when Slack is enabled (every request is verified with it)');
+  }
+  if (set('SLACK_CLIENT_ID') && (!set('SLACK_CLIENT_SECRET') || !set('SLACK_STATE_SECRET'))) {
+    problems.push('SLACK_CLIENT_SECRET: multi-workspace OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+  }
+  if (set('TEAMS_APP_ID') && !set('TEAMS_APP_PASSWORD')) problems.push('TEAMS_APP_PASSWORD: required when TEAMS_APP_ID is set');
+  return problems;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Validates process.env (or a given record); throws ConfigError naming each bad variable. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
-  if (!result.success) throw new ConfigError('environment', describeIssues(result.error));
+  const problems = [...(result.success ? [] : describeIssues(result.error)), ...crossFieldProblems(source)];
+  if (problems.length || !result.success) throw new ConfigError('environment', problems);
   return result.data;
 }
