@@ -1,0 +1,42 @@
+/**
+ * The shape of a topic as data. Phrases are matched on word boundaries: a token written in
+ * capitals (AI, ICO, DPA) matches only in capitals, other tokens ignore case; `{a,b}` expands
+ * to alternatives ("breach{,es}" = breach, breaches); a leading `=` makes the whole phrase
+ * case-sensitive ("=Act" is not "act").
+ */
+
+/** A conditional rule: fires when every group has at least one matching phrase. */
+export interface TopicRule {
+  all: string[][];
+  /** The rule is cancelled when any of these phrases occurs anywhere in the text. */
+  none?: string[];
+  /** The rule does not fire when one of these topics is assigned by other evidence (B7, B8). */
+  unlessTopics?: string[];
+  /** When true the rule needs no separate privacy-scope evidence (its groups imply scope). */
+  selfScoped?: boolean;
+  /** When set, every group's match must lie within this many words of a first-group match. */
+  near?: number;
+}
+
+/** One topic: identity, the definition that decides the label, and its matching rules. */
+export interface TopicDefinition {
+  id: string;
+  label: string;
+  definition: string;
+  /** Phrases that assign the topic on their own and also show the item is privacy news. */
+  phrases: string[];
+  /** Contexts whose span cancels this topic's matches ("law enforcement", "breach of contract"). */
+  exclude: string[];
+  /** Conditional rules; they apply only to items that pass the privacy-scope gate. */
+  rules: TopicRule[];
+}
+
+/** Scope gate and jurisdiction vocabulary shared by all topics. */
+export interface TaggingVocabulary {
+  /** Words that show an item is privacy, data-protection, cyber or AI-governance news (B2). */
+  scope: string[];
+  /** Contexts that cancel a scope word ("data center"). */
+  scopeExclude: string[];
+  /** Jurisdiction tag id → phrases naming places or bodies in it. */
+  jurisdictions: Record<string, string[]>;
+}

@@ -1,0 +1,152 @@
+/**
+ * Legal-regime and event topics: gdpr, us-state-law, legislation, enforcement, lawsuit.
+ * Definitions from taxonomy.md; phrases are recall aids, rules encode the labelling rules.
+ */
+import type { TopicDefinition } from '../topic-definition.js';
+import { EUROPE, REGULATORS, US_STATES } from './shared-phrases.js';
+
+const gdpr: TopicDefinition = {
+  id: 'gdpr',
+  label: 'GDPR & EU/UK data protection',
+  definition:
+    'The legal frame is the GDPR or UK GDPR, EU ePrivacy/cookie rules, or an EU/EEA/UK data-protection body (EDPB, EDPS, CJEU data-protection rulings, CNIL, Irish DPC, Garante, AEPD, Dutch AP, ICO).',
+  phrases: [
+    'GDPR', 'UK GDPR', 'General Data Protection Regulation', 'EDPB', 'European Data Protection Board', 'EDPS',
+    'European Data Protection Supervisor', 'CNIL', 'Garante', 'AEPD', 'Irish DPC', 'Dutch DPA',
+    'Autoriteit Persoonsgegevens', 'Information Commissioner', "Information Commissioner's Office", 'CJEU',
+    'Court of Justice of the European Union', 'Schrems', 'ePrivacy', 'e-Privacy', 'ePrivacy Directive',
+    'one-stop-shop', 'one-stop shop', 'Data Protection Act 2018', 'Data Protection Commission', 'IMY',
+    'Datatilsynet', 'Hamburg data protection', 'BfDI',
+  ],
+  exclude: [],
+  rules: [
+    // Acronyms shared with other fields (ICO = coin offering, DPA = prosecution agreement).
+    { all: [['ICO', "ICO's", 'DPA', 'DPAs', 'DPC', 'data protection authority', 'data protection authorities', 'supervisory authority', 'supervisory authorities', 'data protection regulator{,s}'], ['data', 'privacy', 'personal', 'fine{,s,d}', 'reprimand{,s,ed}', 'investigation', 'complaints', 'enforcement', 'decision', 'guidance', ...EUROPE]] },
+    { all: [['data protection', 'privacy law{,s}', 'privacy rules'], EUROPE], near: 6 },
+    { all: [['data watchdog', 'privacy watchdog', 'data protection watchdog', 'data regulator{,s}', 'data supervisor{,s}', 'privacy regulator{,s}', 'data protection law{,s}', 'data protection rules', 'cookie{,s}', 'legitimate interest{,s}'], EUROPE] },
+    // Transfers out of Europe are governed by GDPR Chapter V.
+    { all: [['data transfer{,s}', 'data flows', 'transfer framework', 'adequacy', 'transferring user data', 'transfers of personal data', 'Privacy Shield', 'Data Privacy Framework'], EUROPE] },
+  ],
+};
+
+const usStateLaw: TopicDefinition = {
+  id: 'us-state-law',
+  label: 'US state privacy law',
+  definition:
+    'US state privacy statutes and rules, and actions by state regulators or AGs: comprehensive laws (CCPA/CPRA, VCDPA, CTDPA), BIPA, My Health My Data, the Delete Act, state age-verification and social-media laws, CPPA rulemaking and enforcement, state-court privacy rulings.',
+  phrases: [
+    'CCPA', 'CPRA', 'California Consumer Privacy Act', 'California Privacy Rights Act', 'California Privacy Protection Agency',
+    'CPPA', 'CalPrivacy', 'Cal Privacy', 'BIPA', 'Biometric Information Privacy Act', 'My Health My Data', 'Delete Act',
+    'VCDPA', 'CDPA', 'CTDPA', 'Colorado Privacy Act', 'Virginia Consumer Data Protection Act', 'Connecticut Data Privacy Act',
+    'Texas Data Privacy and Security Act', 'Utah Consumer Privacy Act', 'New York Privacy Act', 'SHIELD Act',
+    'state privacy law{,s}', 'state privacy legislation', 'state privacy bill{,s}', 'state consumer privacy law{,s}',
+    'comprehensive privacy law{,s}', 'comprehensive state privacy', 'state attorney{,s} general', 'state AG{,s}',
+    'Colorado AI Act', 'Colorado Artificial Intelligence Act', 'CUBI', 'Consumer Data Protection Act',
+  ],
+  exclude: [
+    'Secretary of State', 'State Department', 'Department of State', 'Washington Post', 'New York Times', 'FTC Act',
+    ...US_STATES.map((state) => `${state}-based`),
+  ],
+  rules: [
+    {
+      all: [
+        US_STATES,
+        ['law', 'laws', '=Act', 'bill', 'bills', 'statute', 'legislature', 'legislators', 'lawmakers', 'governor', 'Governor',
+          'signed', 'attorney general', 'Attorney General', 'AG', "AG's", 'court', 'judge', 'Senate Bill', 'Assembly Bill',
+          'House Bill', 'state legislature', 'regulations', 'ordered', 'sues', 'sued', 'lawsuit', 'settlement', 'passed'],
+        ['privacy', 'data', 'biometric{,s}', 'consent', 'social media', 'age verification', 'surveillance', 'face recognition',
+          'facial recognition', 'artificial intelligence', 'AI', 'minors', 'children', 'eavesdropping', 'wiretap{,ping}',
+          'tracking', 'personal information'],
+      ],
+    },
+  ],
+};
+
+const legislation: TopicDefinition = {
+  id: 'legislation',
+  label: 'Laws, bills & rulemaking',
+  definition:
+    'Law-making events on privacy, data, cyber, AI or online-safety law in any jurisdiction: bill introduced, advanced, passed or signed; law or provisions taking effect; proposed or final binding regulations; executive orders.',
+  phrases: [
+    'signed into law', 'signs into law', 'final rule', 'proposed rule', 'notice of proposed rulemaking', 'rulemaking',
+    'executive order', 'draft regulations', 'proposed regulations', 'final regulations', 'reauthorization',
+    'reauthorize', 'reauthorise', 'comes into force', 'come into force', 'came into force', 'enters into force',
+    'entered into force', 'enter into force', 'takes effect', 'take effect', 'took effect', 'now in effect',
+    'went into effect', 'goes into effect', 'go into effect', 'becomes effective', 'introduced legislation',
+    'introducing legislation', 'legislative proposal', 'draft bill', 'draft law', 'new law{,s}',
+  ],
+  exclude: ['General Data Protection Regulation', 'Data Protection Act 2018'],
+  rules: [
+    {
+      all: [
+        ['bill', 'bills', '=Bill', '=Bills', '=Act', '=ACT', 'legislation', 'law', 'laws', 'regulation{,s}', 'rule{,s}',
+          'ordinance', 'amendment{,s}', 'statute', 'H.R.'],
+        ['pass', 'finalize{,s,d}', 'finalise{,s,d}', 'finalizing', 'approve{,s,d}', 'vote{,s,d}', 'advance{,s,d}', 'debating', 'debates', 'proposed', 'proposal', 'propose{,s}',
+          'marked up', 'Congress', 'Senate', 'House', 'Parliament', 'legislature', 'lawmakers', 'legislators',
+          'senator{,s}', 'Senators', 'governor', 'Governor', 'implementing', 'implementation', 'require{,s}', 'requiring'],
+      ],
+      // Guidance, white papers and frameworks are not law-making events (B5); nor is a withdrawn rule.
+      none: ['white paper', 'guidance', 'code of practice', 'voluntary', 'withdrew', 'withdraws', 'withdrawn', 'scrapped'],
+      near: 12,
+    },
+    {
+      all: [
+        ['bill', 'bills', '=Bill', '=Bills', '=Act', '=ACT', 'legislation', 'law', 'laws', 'regulation{,s}', 'ordinance', 'statute'],
+        ['introduce{,s,d}', 'introducing', 'passed', 'passes', 'signed', 'signs', 'enact{,s,ed}', 'adopted', 'adopts'],
+      ],
+      none: ['white paper', 'guidance', 'code of practice', 'voluntary', 'withdrew', 'withdraws', 'withdrawn', 'scrapped'],
+      near: 30,
+    },
+    { all: [['bill would', 'bills would', 'legislation would', 'act would', 'law would', 'bill that would', 'bill to', 'bill aims']] },
+  ],
+};
+
+const enforcement: TopicDefinition = {
+  id: 'enforcement',
+  label: 'Regulatory enforcement',
+  definition:
+    'Privacy, data or cyber regulators acting against named parties: fines, penalties, orders, settlements or consent decrees, investigations, audits, sweeps, formal warnings (FTC, DPAs, ICO, HHS OCR, SEC cyber, state AGs). A government lawsuit is both enforcement and lawsuit.',
+  phrases: [],
+  exclude: ['law enforcement', 'class action', 'enforcement regime'],
+  rules: [
+    {
+      all: [
+        ['fine{,s,d}', 'fining', 'penalty', 'penalties', 'civil penalties', 'sanction{,s,ed}', 'settlement{,s}',
+          'settle{,s,d}', 'agreed to pay', 'order', 'orders', 'ordered', 'consent order', 'consent decree',
+          'consent agreement', 'investigation{,s}', 'investigate{,s,d}', 'investigating', 'probe{,s}', 'inquiry',
+          'audit{,s}', 'sweep', 'warning{,s}', 'reprimand{,s,ed}', 'enforcement', 'enforcement action{,s}',
+          'action against', 'takes action', 'took action', 'action', 'charges', 'administrative complaint',
+          'complaint against', 'resolution agreement{,s}', 'corrective action', 'sues', 'sued', 'lawsuit',
+          'filed a lawsuit', 'ban', 'bans', 'banned', 'bars', 'barred', 'slaps'],
+        REGULATORS,
+      ],
+      // An agency amicus brief in a private suit is lawsuit only (B4); fining guidance is no action.
+      none: ['amicus', 'fining guidance', 'penalty guidance', 'enforcement guidance', 'complaint with', 'complaints with',
+        'lodged a complaint', 'lodges a complaint'],
+    },
+    // A state suing over data: the state is the enforcer (B4, B11).
+    { all: [['Texas', 'California', 'Illinois', 'state of', 'New York', 'Washington', 'Arizona', 'New Mexico', 'Indiana'], ['filed a lawsuit', 'sues', 'sued', 'settlement'], ['data', 'privacy', 'biometric']] },
+  ],
+};
+
+const lawsuit: TopicDefinition = {
+  id: 'lawsuit',
+  label: 'Litigation & court rulings',
+  definition:
+    'Privacy/data/AI-related litigation: suits filed, class actions, settlements in court, jury verdicts, judgments, appeals, amicus briefs, constitutional challenges, CJEU/General Court rulings.',
+  phrases: ['CJEU', 'Court of Justice', 'General Court', 'amicus brief', 'amicus'],
+  exclude: ['court order{,s}', 'threaten{,s,ed} to sue', 'threatened lawsuit', 'threat of a lawsuit', 'could sue', 'may sue', 'tennis court', 'food court'],
+  rules: [
+    {
+      all: [
+        ['lawsuit{,s}', 'sue{,s,d}', 'suing', 'class action{,s}', 'class-action', 'court', 'courts', 'courtroom', 'judge',
+          'ruling', 'ruled', 'rules that', 'verdict', 'jury', 'appeal{,s}', 'appeals court', 'injunction', 'district court',
+          'Supreme Court', 'litigation', 'plaintiff{,s}', 'filed suit', 'judgment', 'struck down', 'unconstitutional',
+          'upheld', 'complaint filed', 'legal challenge'],
+      ],
+    },
+  ],
+};
+
+/** The legal-regime and event topics, in taxonomy order. */
+export const legalTopics: TopicDefinition[] = [gdpr, usStateLaw, legislation, enforcement, lawsuit];

@@ -1,0 +1,128 @@
+/**
+ * Incident and security topics: breach, security, surveillance, biometrics.
+ * Definitions from taxonomy.md; rules encode B6 (breach needs exposed data), B7 (security vs
+ * breach) and B8 (surveillance is the state's, plus spyware).
+ */
+import type { TopicDefinition } from '../topic-definition.js';
+import { PERSONAL_DATA } from './shared-phrases.js';
+
+const breach: TopicDefinition = {
+  id: 'breach',
+  label: 'Data breaches & leaks',
+  definition:
+    'Incidents where personal data was accessed, stolen, exposed or leaked (hacks, ransomware with data theft, misconfigured databases, insider leaks), including breach notifications and breach-driven fines and suits.',
+  phrases: [
+    'data breach{,es}', 'data leak{,s}', 'breach notification{,s}', 'hackers stole', 'stolen data', 'data theft',
+    'dark web', 'unauthorized access', 'unauthorised access', 'data security incident', 'security incident',
+    'leaked data', 'data exposure', 'exposed database', 'misconfigured database', 'millions of records',
+    'ransomware breach{,es}', 'cyber breach', 'breach of personal data', 'personal data breach{,es}',
+    'data was stolen', 'data were stolen', 'theft of personal data', 'notification letters', 'credential stuffing',
+  ],
+  // "Breach" meaning infringement never counts (B6).
+  exclude: [
+    'breach of', 'breaches of', 'in breach', 'GDPR breach{,es}', 'privacy breach{,es}', 'breach of contract',
+    'breach of duty', 'breached the law', 'levee breach{,es}', 'dam breach{,es}', 'breached a levee',
+    'breached the levee', 'breached a dam', 'trust is breached', 'trust was breached', 'sea wall',
+  ],
+  rules: [
+    {
+      all: [
+        ['breach', 'breaches', 'breached', 'hack', 'hacks', 'hacked', 'hackers', 'hacking', 'leak', 'leaks', 'leaked',
+          'exposed', 'exposing', 'stole', 'stolen', 'theft', 'compromised', 'publicly accessible', 'accessible on the internet',
+          'accessible online', 'cyberattack', 'cyber attack', 'cyber-attack', 'obtained access', 'accessed'],
+        PERSONAL_DATA,
+      ],
+      near: 8,
+    },
+  ],
+};
+
+const security: TopicDefinition = {
+  id: 'security',
+  label: 'Cybersecurity & encryption',
+  definition:
+    'Security of systems and communications apart from a specific personal-data leak: encryption and backdoors, vulnerabilities and exploits, malware, cyber-disclosure rules, security frameworks and audits, security failures.',
+  phrases: [
+    'encryption', 'end-to-end encrypted', 'end-to-end', 'encrypted messaging', 'encrypted messages', 'encrypted chats',
+    'backdoor{,s}', 'Advanced Data Protection', 'vulnerability', 'vulnerabilities', 'exploit{,s}', 'zero-day{,s}',
+    'malware', 'spyware', 'cybersecurity', 'cyber security', 'cyber-security', 'NIST CSF', 'Cybersecurity Framework',
+    'Form 8-K', 'cyber incident{,s}', 'security audit{,s}', 'cybersecurity audit{,s}', "Let's Encrypt",
+    'security patch{,es}', 'security program', 'information security', 'security lapses', 'security practices',
+    'security requirements', 'security controls', 'security standards', 'phishing', 'two-factor',
+    'multi-factor authentication', 'MFA', 'DDoS', 'botnet', 'cyber threat{,s}', 'threat information',
+    'security researcher{,s}', 'security firm', 'cyber-related', 'cyber risk{,s}', 'cyber rules', 'passkey{,s}',
+  ],
+  exclude: [
+    'Social Security', 'national security', 'National Security', 'job security', 'Security Council', 'Homeland Security',
+    'security of its users', 'privacy and security', 'Security Division', 'data security incident', 'security incident',
+  ],
+  rules: [
+    // Incident words mark security only when no data was exposed; otherwise it is a breach (B7).
+    { all: [['ransomware', 'cyberattack{,s}', 'cyber attack{,s}', 'cyber-attack{,s}', 'security flaw{,s}', 'hack', 'hacked', 'hackers', 'hacking', 'attack on']], unlessTopics: ['breach'], selfScoped: true },
+  ],
+};
+
+const surveillance: TopicDefinition = {
+  id: 'surveillance',
+  label: 'Government surveillance & spyware',
+  definition:
+    'Surveillance by the state, intelligence agencies or police: FISA 702, police tech (ALPR, drones, body cams, real-time crime centres, police face recognition), border device searches, government access or backdoor demands, commercial spyware such as Pegasus.',
+  phrases: [
+    'FISA', 'Section 702', 'NSA', 'National Security Agency', 'mass surveillance', 'government surveillance',
+    'state surveillance', 'State Surveillance', 'police surveillance', 'surveillance state', 'warrantless',
+    'license plate reader{,s}', 'licence plate reader{,s}', 'ALPR{,s}', 'body-worn camera{,s}', 'body camera{,s}',
+    'body cam{,s}', 'real-time crime center{,s}', 'real-time crime centre{,s}', 'cell-site simulator{,s}', 'Stingray{,s}',
+    'Pegasus', 'NSO', 'NSO Group', 'commercial spyware', 'mercenary spyware', 'government spyware',
+    'Investigatory Powers Act', 'border search{,es}', 'device searches', 'intelligence agencies', 'intelligence agency',
+    'Intelligence Committee', 'Foreign Intelligence Surveillance', 'PCLOB', 'surveillance hubs', 'predictive policing',
+    'geofence warrant{,s}', 'keyword warrant{,s}', 'wiretap{,s,ping}',
+  ],
+  exclude: ['employee surveillance', 'workplace surveillance', 'worker surveillance', 'aerial surveillance of'],
+  rules: [
+    {
+      all: [
+        ['police', 'law enforcement', 'federal government', 'government use', 'government access', 'government agencies',
+          'FBI', 'DHS', 'ICE', 'CBP', 'immigration', 'Immigration', 'Homeland Security', 'intelligence', 'Intelligence',
+          'military', 'sheriff', 'federal agencies', 'government'],
+        ['facial recognition', 'face recognition', 'surveillance', 'Surveillance', 'drone{,s}', 'biometric{,s}',
+          'warrant{,s}', 'spyware', 'cameras', 'location data', 'buying data', 'data purchases', 'license plate', 'monitoring',
+          'database', 'tracking', 'wiretap', 'phone records', 'backdoor{,s}'],
+      ],
+      // Police or agencies plus surveillance technology is state surveillance by itself (B8).
+      selfScoped: true,
+      near: 15,
+    },
+    // The bare word is the state's surveillance unless the text is about employers, schools or ads (B8).
+    { all: [['surveillance', 'Surveillance', 'surveil', 'surveilled', 'surveilling']], unlessTopics: ['employment', 'education', 'adtech'] },
+  ],
+};
+
+const biometrics: TopicDefinition = {
+  id: 'biometrics',
+  label: 'Biometrics & facial recognition',
+  definition:
+    'Collection or use of biometric identifiers: face recognition or face templates, fingerprints, iris, voiceprints; biometric databases (Clearview), BIPA, biometric laws.',
+  phrases: [
+    'facial recognition', 'face recognition', 'face scan{,s}', 'face scanning', 'faceprint{,s}', 'biometric data',
+    'biometric information', 'biometric identifiers', 'biometric privacy', 'biometric surveillance', 'biometric identification',
+    'fingerprint{,s}', 'fingerprinting', 'iris scan{,s}', 'voiceprint{,s}', 'BIPA', 'Clearview', 'Clearview AI',
+    'face template{,s}', 'facial geometry', 'facial age estimation', 'age estimation', 'retina scan{,s}', 'palm scan{,s}',
+    'facial images', 'images of faces', 'face surveillance', 'facial biometrics', 'voice biometrics',
+  ],
+  exclude: ['browser fingerprinting', 'device fingerprinting', 'fingerprints on', 'fingerprints all over'],
+  rules: [
+    // "Biometrics" in fitness metrics is no identifier (taxonomy trap list): it needs a data or legal angle.
+    {
+      all: [
+        ['biometric{,s}', 'Biometrics'],
+        ['data', 'privacy', 'collection', 'collect', 'collecting', 'collected', 'consent', 'law', 'laws', 'database{,s}',
+          'identification', 'identifiers', 'police', 'surveillance', 'immigration', 'border', 'lawsuit', 'children', 'kids',
+          'employees', 'workers', 'scans', 'scanning'],
+      ],
+      near: 8,
+    },
+  ],
+};
+
+/** Incident and security topics, in taxonomy order. */
+export const securityTopics: TopicDefinition[] = [breach, security, surveillance, biometrics];
