@@ -8,6 +8,7 @@ import type { Logger } from '../core/logger.js';
 import type { FeedError, FeedRecord, FeedState, NormalizedItem, StoredItem, TaggedItem } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { fetchFeed, type FetchOptions } from './fetch-feed.js';
+import { releaseFetchAgent } from './http/feed-agent.js';
 import { defaultFetchOptions } from './http/fetch-options.js';
 import { parseFeed } from './parse/parse-feed.js';
 import { createHostLimiter } from './schedule/host-limiter.js';
@@ -50,6 +51,8 @@ export interface PollReport {
 export interface Poller {
   pollOnce(options?: { feedIds?: string[] }): Promise<PollReport>;
   pollDue(): Promise<PollReport>;
+  /** Closes pooled keep-alive connections (shutdown, tests). */
+  close(): Promise<void>;
 }
 
 /** Creates the poller; see the module comment. */
@@ -145,6 +148,7 @@ export function createPoller(deps: PollerDeps): Poller {
     async pollDue() {
       return pollMany(await store.feeds.due(clock.now()));
     },
+    close: () => releaseFetchAgent(fetchOptions),
   };
 }
 

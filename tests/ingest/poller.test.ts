@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, rssFeed, startFeedServer, type FeedServer } from './feed-server.js';
+import { createHarness, type Harness } from './poller-harness.js';
+
+let server: FeedServer;
+const harnesses: Harness[] = [];
+beforeAll(async () => {
+  server = await startFeedServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) {
+    await h.poller.close();
+    await h.store.close();
+  }
+});
+
+async function harness(feeds: Array<{ id: string; path: string; interval?: number }>, dbPath?: string): Promise<Harness> {
+  const h = await createHarness(feeds.map((f) => ({ id: f.id, url: server.url(f.path), interval: f.interval })), { dbPath });
+  harnesses.push(h);
+  return h;
+}
+
+const requestsTo = (path: string) => server.requests.filter((r) => r.path === path);
+
+describe('polling twice (F1, P8)', () => {
+  it('the second poll sends validators for every feed that gave them and stores 0 new items', async () => {
+    const corpus = ['rss-parser__guardian.rss', 'rss-parser__heise.atom', 'miniflux__encoding_WINDOWS-1251.xml', 'feed-rs__jsonfeed_elastic_1.1.json'];
+    corpus.forEach((file, i) => server.serveStatic(`/twice-${i}`, fixture(file)));
+    const h = await harness(corpus.map((_, i) => ({ id: `twice-${i}`, path: `/twice-${i}` })));
+    const first = await h.poller.pollOnce();
+    expect(first.feeds.map((f) => f.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(first.newItems).toBe(55 + 15 + 50 + 3);
+    expect(h.routed.every((r) => r.firstPoll)).toBe(true); // P8: the router decides backfill
+    const second = await h.poller.pollOnce();
+    expect(second.newItems).toBe(0);
+    expect(second.feeds.map((f) => f.status)).toEqual(['not_modified', 'not_modified', 'not_modified', 'not_modified']);
+    for (let i = 0; i < corpus.length; i++) {
+      const last = requestsTo(`/twice-${i}`).at(-1)!;
+      expect(last.headers['if-none-match']).toBeTruthy();
+      expect(last.headers['if-modified-since']).toBe('Mon, 05 Jan 2026 08:00:00 GMT');
+    }
+    expect(h.routed).toHaveLength(4);
+  });
+
+  it('validators survive a restart (new store instance on the same database file)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
+    try {
+      server.serveStatic('/restart', rssFeed([1, 2]));
+      const before = await harness([{ id: 'restart', path: '/restart' }], join(dir, 'db.sqlite'));
+      await before.poller.pollOnce();
+      await before.poller.close();
+      await before.store.close();
+      harnesses.splice(harnesses.indexOf(before), 1);
+      const after = await harness([{ id: 'restart', path: '/restart' }], join(dir, 'db.sqlite'));
+      const report = await after.poller.pollOnce();
+      expect(report.feeds[0]!.status).toBe('not_modified');
+      expect(requestsTo('/restart').at(-1)!.headers['if-none-match']).toMatch(/^"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('new items between polls (P7, F2)', () => {
+  it('stores exactly the item the publisher added', async () => {
+    server.serveStatic('/pub', rssFeed([1, 2]));
+    const h = await harness([{ id: 'pub', path: '/pub' }]);
+    await h.poller.pollOnce();
+    server.serveStatic('/pub', rssFeed([3, 1, 2]));
+    const report = await h.poller.pollOnce();
+    expect(report).toEqual({ feeds: [{ id: 'pub', url: server.url('/pub'), status: 'ok', error: null, items: 3, newItems: 1 }], newItems: 1 });
+    expect(h.routed.at(-1)).toEqual({ feedId: 'pub', keys: ['urn:item:3'], firstPoll: false });
+  });
+
+  it('an item that drops out of the feed and comes back is not stored or routed again', async () => {
+    server.serveStatic('/flap', rssFeed([1, 2]));
+    const h = await harness([{ id: 'flap', path: '/flap' }]);
+    await h.poller.pollOnce();
+    server.serveStatic('/flap', rssFeed([2]));
+    await h.poller.pollOnce();
+    server.serveStatic('/flap', rssFeed([1, 2]));
+    expect((await h.poller.pollOnce()).newItems).toBe(0);
+    expect(h.routed).toHaveLength(1);
+  });
+
+  it('dedup does not depend on dates: an old-dated new item is still new', async () => {
+    server.serveStatic('/dates', rssFeed([5]));
+    const h = await harness([{ id: 'dates', path: '/dates' }]);
+    await h.poller.pollOnce();
+    server.serveStatic('/dates', rssFeed([5]).replace('</channel>', '<item><title>Old</title><guid>urn:old</guid><pubDate>Mon, 01 Jan 2001 00:00:00 GMT</pubDate></item></channel>'));
+    expect((await h.poller.pollOnce()).newItems).toBe(1);
+  });
+
+  it('a server that ignores validators but sends the same body is not re-parsed (F2)', async () => {
+    server.route('/same', (_req, res) => res.writeHead(200).end(rssFeed([1, 2])));
+    const h = await harness([{ id: 'same', path: '/same' }]);
+    await h.poller.pollOnce();
+    const processed = h.processed;
+    const report = await h.poller.pollOnce();
+    expect(report.feeds[0]!.status).toBe('not_modified');
+    expect(h.processed).toBe(processed);
+  });
+});
+
+describe('errors stay with their feed (F9, F8)', () => {
+  it('hostile and broken feeds each get their kind; the good feed in the same cycle is unaffected', async () => {
+    server.serveStatic('/good', rssFeed([1]));
+    const h = await harness([
+      { id: 'good', path: '/good' },
+      { id: 'drip', path: '/drip' },
+      { id: 'bomb', path: '/gzip-bomb' },
+      { id: 'huge', path: '/huge' },
+      { id: 'loop', path: '/loop-a' },
+      { id: 'meta', path: '/to-metadata' },
+      { id: 'html', path: '/html' },
+      { id: 'empty', path: '/empty' },
+      { id: 's500', path: '/status-500' },
+      { id: 's429', path: '/status-429' },
+      { id: 'cf', path: '/challenge' },
+    ]);
+    const started = performance.now();
+    const report = await h.poller.pollOnce();
+    expect(performance.now() - started).toBeLessThan(5000);
+    const kinds = Object.fromEntries(report.feeds.map((f) => [f.id, f.error?.kind ?? f.status]));
+    expect(kinds).toEqual({
+      good: 'ok', drip: 'timeout', bomb: 'too_large', huge: 'too_large', loop: 'redirect_loop', meta: 'blocked_address',
+      html: 'not_a_feed', empty: 'empty', s500: 'http_5xx', s429: 'http_4xx', cf: 'challenge',
+    });
+    expect(report.feeds.find((f) => f.id === 'html')!.error!.message).toContain(server.url('/blog/feed.xml'));
+    const stored = await h.feed('drip');
+    expect(stored.state).toMatchObject({ consecutiveFailures: 1, lastError: { kind: 'timeout' } });
+  });
+
+  it('Retry-After defers the next fetch accordingly', async () => {
+    server.route('/busy', (_req, res) => res.writeHead(503, { 'retry-after': '7200' }).end());
+    const h = await harness([{ id: 'busy', path: '/busy', interval: 15 }]);
+    await h.poller.pollOnce();
+    const next = (await h.feed('busy')).state.nextCheckAt!;
+    expect(next.getTime() - h.clock.now().getTime()).toBe(7_200_000);
+    expect((await h.poller.pollDue()).feeds).toHaveLength(0);
+    h.clock.advance(7_200_000);
+    expect((await h.poller.pollDue()).feeds).toHaveLength(1);
+  });
+
+  it('external entities pointing back at the server are never requested (P4)', async () => {
+    const dtd = server.url('/evil.dtd');
+    const secret = server.url('/secret');
+    server.serveStatic('/xxe', `<?xml version="1.0"?><!DOCTYPE rss SYSTEM "${dtd}" [<!ENTITY x SYSTEM "${secret}"><!ENTITY % p SYSTEM "${dtd}"> %p;]><rss version="2.0"><channel><title>T</title><item><title>A &x;</title><guid>1</guid></item></channel></rss>`);
+    const lol = ['<!ENTITY a "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i === 0 ? 'a' : 'b'.repeat(i)};`.repeat(10)}">`)].join('');
+    server.serveStatic('/laughs', `<?xml version="1.0"?><!DOCTYPE rss [${lol}]><rss version="2.0"><channel><title>T</title><item><title>&bbbbbbbbb;</title><guid>1</guid></item></channel></rss>`);
+    const h = await harness([{ id: 'xxe', path: '/xxe' }, { id: 'laughs', path: '/laughs' }]);
+    const report = await h.poller.pollOnce();
+    expect(report.feeds.map((f) => f.status)).toEqual(['ok', 'ok']);
+    expect(requestsTo('/evil.dtd')).toHaveLength(0);
+    expect(requestsTo('/secret')).toHaveLength(0);
+  });
+});
+
+describe('health and notices (F10)', () => {
+  it('one admin notice per failing episode, backoff grows, recovery resets', async () => {
+    let failing = true;
+    server.route('/flaky', (_req, res) => (failing ? res.writeHead(500).end() : res.writeHead(200).end(rssFeed([1]))));
+    const h = await harness([{ id: 'flaky', path: '/flaky', interval: 30 }]);
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await h.poller.pollOnce();
+      const state = (await h.feed('flaky')).state;
+      delays.push(state.nextCheckAt!.getTime() - h.clock.now().getTime());
+    }
+    expect(h.notices).toEqual([{ feedId: 'flaky', error: { kind: 'http_5xx', message: 'HTTP 500' } }]);
+    expect((await h.feed('flaky')).state).toMatchObject({ health: 'failing', consecutiveFailures: 5 });
+    for (let i = 1; i < delays.length; i++) expect(delays[i]!).toBeGreaterThan(delays[i - 1]!);
+    failing = false;
+    await h.poller.pollOnce();
+    expect((await h.feed('flaky')).state).toMatchObject({ health: 'ok', consecutiveFailures: 0, failingNoticeAt: null });
+    failing = true;
+    for (let i = 0; i < 3; i++) await h.poller.pollOnce();
+    expect(h.notices).toHaveLength(2); // a new episode gets its own notice
+  });
+});
+
+describe('permanent redirects (F6)', () => {
+  it('update the stored URL after repeated sightings, with a log line', async () => {
+    server.serveStatic('/moved-new', rssFeed([1]));
+    server.route('/moved-old', (_req, res) => res.writeHead(301, { location: '/moved-new' }).end());
+    const h = await harness([{ id: 'moved', path: '/moved-old' }]);
+    for (let i = 0; i < 3; i++) await h.poller.pollOnce();
+    expect((await h.feed('moved')).state.fetchUrl).toBe(server.url('/moved-new'));
+    expect(h.logs.some((l) => l.includes('feed moved permanently'))).toBe(true);
+    const before = requestsTo('/moved-old').length;
+    await h.poller.pollOnce();
+    expect(requestsTo('/moved-old')).toHaveLength(before);
+  });
+});
