@@ -9,12 +9,13 @@ export function reply(message: ChatMessage): ChatMessage {
 
 /** "What was wrong" plus an example of the right form; never a stack trace. */
 export function problemReply(problem: string, example: string): ChatMessage {
-  const sentence = problem.charAt(0).toUpperCase() + problem.slice(1);
+  const capitalised = problem.charAt(0).toUpperCase() + problem.slice(1);
+  const sentence = /[.?!]$/.test(capitalised) ? capitalised : `${capitalised}.`;
   return {
     kind: 'error',
     visibility: 'private',
-    text: `${sentence}. Example: \`${example}\``,
-    lines: [`${sentence}.`, `Example: \`${example}\``],
+    text: `${sentence} Example: \`${example}\``,
+    lines: [sentence, `Example: \`${example}\``],
   };
 }
 

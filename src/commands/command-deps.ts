@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import type { Destination, DigestSchedule, FeedHealth } from '../core/types.js';
 import type { Store } from '../store/store.js';
-import type { TopicRef } from './topic-resolver.js';
+import type { TopicDefinition } from '../tagging/taxonomy.js';
 
 /** Digest actions supplied by src/digest/ (wired by the composition root). */
 export interface DigestActions {
@@ -33,7 +33,8 @@ export interface CommandDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
-  topics: readonly TopicRef[];
+  /** The taxonomy (defaultTopics() plus feeds.json overrides). */
+  topics: readonly TopicDefinition[];
   digestDefaults: DigestSchedule;
   limits?: CommandLimits;
   digest?: DigestActions;
