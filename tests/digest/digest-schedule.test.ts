@@ -95,7 +95,7 @@ describe('wall time round trip', () => {
       ['America/New_York', '2026-10-31T00:00:00Z'],
     ];
     for (const [zone, start] of weekends) {
-      for (let m = 0; m < 72 * 60; m += 30) {
+      for (let m = 0; m < 72 * 60; m += 60) {
         const instant = new Date(Date.parse(start) + m * 60_000);
         expect(fromWallTime(toWallTime(instant, zone), zone).getTime()).toBeLessThanOrEqual(instant.getTime());
         expect(toWallTime(fromWallTime(toWallTime(instant, zone), zone), zone)).toEqual(toWallTime(instant, zone));
