@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/index.js';
+import { createManualClock } from '../../src/core/clock.js';
 import { startFakeIdentity, type FakeIdentity } from './fake-identity.js';
 import { createRecordingHandler, createRecordingLogger, messageActivity, postActivity, startHarness, type Harness } from './harness.js';
 

@@ -8,7 +8,8 @@ import { pino } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { createTeamsAdapter, type TeamsAdapter, type TeamsEnv } from '../../adapters/teams/create-teams-adapter.js';
 import type { ChatMessage, CommandContext, CommandHandler, Logger, Store } from '../../src/index.js';
-import { createManualClock, createSilentLogger } from '../../src/index.js';
+import { createManualClock } from '../../src/core/clock.js';
+import { createSilentLogger } from '../../src/core/logger.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 
