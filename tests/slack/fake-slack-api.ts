@@ -37,6 +37,8 @@ export interface FakeSlackApi {
   calls: FakeCall[];
   responses: Array<{ id: string; body: Record<string, unknown> }>;
   rateLimited: number;
+  /** Channels of successful chat.postMessage calls, in order. */
+  posted: string[];
   /** Answers the next calls of `method` (optionally for one channel) with `reply`, once each. */
   queue(method: string, reply: FakeReply, channel?: string): void;
   /** Answers every call of `method` with `handler`'s reply (undefined = default behaviour). */
@@ -65,6 +67,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     calls: [],
     responses: [],
     rateLimited: 0,
+    posted: [],
     queue: (method, reply, channel) => {
       const key = channel ? `${method}#${channel}` : method;
       queued.set(key, [...(queued.get(key) ?? []), reply]);
@@ -102,7 +105,11 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     const channel = typeof call.params.channel === 'string' ? call.params.channel : '';
     for (const key of [`${call.method}#${channel}`, call.method]) {
       const list = queued.get(key);
-      if (list && list.length > 0) return list.shift() as FakeReply;
+      if (list && list.length > 0) {
+        const reply = list.shift() as FakeReply;
+        if (reply.status === 429) api.rateLimited += 1;
+        return reply;
+      }
     }
     const scripted = handlers.get(call.method)?.(call);
     if (scripted) return scripted;
@@ -139,6 +146,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       lastPost.set(channel, at);
     }
     ts += 1;
+    api.posted.push(channel);
     return { body: { ok: true, channel, ts: `${ts}.000100` } };
   }
 
