@@ -39,7 +39,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'workerId'> = {
   workspaceConcurrency: 4,
   channelIntervalMs: { slack: 1_100, teams: 1_000, console: 0 },
   hourlyCap: 10,
-  maxAttempts: 10,
+  maxAttempts: 16,
   backoffBaseMs: 5_000,
   backoffMaxMs: 15 * 60_000,
   parkRecheckMs: 15 * 60_000,
