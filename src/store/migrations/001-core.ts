@@ -97,11 +97,11 @@ CREATE TABLE outbox (
   finished_at BIGINT,
   message_ref TEXT
 );
--- A claim sets next_attempt_at to the claim's expiry, so "due" is one range scan on this index.
-CREATE INDEX outbox_due ON outbox (status, next_attempt_at, id);
+-- A claim sets next_attempt_at to the claim's expiry, so "due" is one ordered scan of this
+-- partial index, which holds only unfinished rows (sent and dead rows drop out of it).
+CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE status IN ('pending', 'failed', 'sending');
 CREATE INDEX outbox_destination ON outbox (platform, workspace_id, channel_id, status, sent_at);
 CREATE INDEX outbox_story ON outbox (platform, workspace_id, channel_id, story_id);
-CREATE INDEX outbox_finished ON outbox (finished_at);
 
 CREATE TABLE leases (
   name TEXT PRIMARY KEY,

@@ -1,0 +1,182 @@
+/**
+ * Store benchmark (`npm run bench:store`): 100,000 realistic items over 17 topics, then p50/p99
+ * of `latest ai` (limit 5) and a two-word search against a primary-key lookup measured in the
+ * same run, plus enqueue + claim + mark-sent of 10,000 outbox rows. SQLite always (a temp file
+ * in WAL mode); PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set (a temporary
+ * schema, dropped afterwards). Bounded loops; stops by itself.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createStore, openExecutor } from '../src/store/create-store.js';
+import type { SqlExecutor } from '../src/store/sql/executor.js';
+import type { Store } from '../src/store/store.js';
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
+const OUTBOX_ROWS = 10_000;
+const TOPICS = ['ai', 'gdpr', 'ccpa', 'lawsuit', 'breach', 'biometrics', 'children', 'health', 'adtech', 'surveillance',
+  'encryption', 'transfers', 'enforcement', 'legislation', 'employment', 'location', 'cookies'];
+const WORDS = `privacy data protection regulator fine breach lawsuit court ruling complaint authority commission
+  biometric facial recognition fingerprint surveillance camera police tracking location cookies consent banner
+  advertising broker profile children school student health hospital patient records genetic insurance employer
+  worker monitoring email leak ransomware hackers exposed passwords encryption backdoor messaging app platform
+  social network search engine artificial intelligence model training chatbot algorithm automated decision
+  transfer adequacy shield framework clauses cloud provider vendor processor controller officer assessment audit
+  investigation settlement class action damages million euros dollars penalty notice order ban moratorium bill
+  act law amendment senate parliament council directive guidance opinion board european federal state california
+  texas virginia colorado india brazil canada australia japan korea china united kingdom ireland france germany
+  italy spain netherlands sweden norway poland report study researchers university institute group campaign
+  rights civil liberties transparency accountability retention deletion access request portability objection
+  minimisation purpose lawful basis legitimate interest contract vital public task special category sensitive`
+  .split(/\s+/).filter(Boolean);
+const FEEDS = 40;
+const BATCH = 250;
+
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = createRandom(42);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+// Word frequencies follow Zipf's law as in real text: "privacy" is in nearly every item, so a
+// search for it matches tens of thousands of rows (the worst case the search window bounds).
+const ZIPF = WORDS.map((_, rank) => 1 / (rank + 1));
+const ZIPF_TOTAL = ZIPF.reduce((sum, weight) => sum + weight, 0);
+function pickWord(): string {
+  let target = random() * ZIPF_TOTAL;
+  for (let rank = 0; rank < WORDS.length; rank++) {
+    target -= ZIPF[rank]!;
+    if (target <= 0) return WORDS[rank]!;
+  }
+  return WORDS[WORDS.length - 1]!;
+}
+const sentence = (min: number, max: number): string =>
+  Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, pickWord).join(' ');
+
+/** Loads items with multi-row INSERTs (same schema the store writes; FTS kept by triggers/generated column). */
+async function loadItems(db: SqlExecutor): Promise<void> {
+  const start = Date.now() - 365 * 86_400_000;
+  for (let offset = 0; offset < ITEMS; offset += BATCH) {
+    const count = Math.min(BATCH, ITEMS - offset);
+    const values: (string | number)[] = [];
+    const topicsById: string[][] = [];
+    for (let n = 0; n < count; n++) {
+      const index = offset + n;
+      const seen = start + Math.floor((index / ITEMS) * 365 * 86_400_000);
+      const topics = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.2 ? 'ai' : pick(TOPICS))))];
+      topicsById.push(topics);
+      const why = Object.fromEntries(topics.map((topic) => [topic, [topic]]));
+      values.push(`feed-${index % FEEDS}`, `key-${index}`, `https://news.example/${index}`, sentence(6, 12), sentence(25, 40),
+        seen - 3_600_000, seen, seen, JSON.stringify(topics), JSON.stringify(why));
+    }
+    await db.transaction(async (tx) => {
+      const rows = await tx.all<{ id: number; item_key: string }>(
+        `INSERT INTO items (feed_id, item_key, url, title, summary, published_at, first_seen_at, last_seen_at, topics, why)
+         VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING id, item_key`,
+        values,
+      );
+      const topicValues: (string | number)[] = [];
+      for (const row of rows) {
+        const index = Number(row.item_key.slice(4)) - offset;
+        for (const topic of topicsById[index]!) topicValues.push(Number(row.id), topic, values[index * 10 + 6] as number);
+      }
+      await tx.run(`INSERT INTO item_topics (item_id, topic, first_seen_at) VALUES ${Array.from({ length: topicValues.length / 3 }, () => '(?, ?, ?)').join(', ')}`, topicValues);
+    });
+  }
+  await db.exec('ANALYZE');
+}
+
+async function measure(iterations: number, fn: (n: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  for (let n = 0; n < 20; n++) await fn(n); // warm-up: statement caches, buffer pool
+  const samples: number[] = [];
+  for (let n = 0; n < iterations; n++) {
+    const begin = process.hrtime.bigint();
+    await fn(n);
+    samples.push(Number(process.hrtime.bigint() - begin) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+async function benchOutbox(store: Store): Promise<{ enqueue: number; total: number }> {
+  const begin = Date.now();
+  const now = new Date();
+  const destination = (n: number) => ({ platform: 'slack' as const, workspaceId: 'T1', channelId: `C${n % 50}` });
+  for (let offset = 0; offset < OUTBOX_ROWS; offset += 500) {
+    await store.outbox.enqueue(Array.from({ length: 500 }, (_, n) => ({
+      dedupKey: `bench:${offset + n}`, destination: destination(offset + n), kind: 'item' as const, payload: { itemId: offset + n },
+    })), now);
+  }
+  const enqueue = (Date.now() - begin) / 1000;
+  for (;;) {
+    const rows = await store.outbox.claim('bench', 100, now, 60_000);
+    if (rows.length === 0) break;
+    for (const row of rows) await store.outbox.markSent(row.id, now, `ts-${row.id}`);
+  }
+  return { enqueue, total: (Date.now() - begin) / 1000 };
+}
+
+interface Row { figure: string; p50: string; p99: string; target: string; ratio: string }
+
+async function runDialect(name: string, url: string, schema: string | undefined, target: number): Promise<Row[]> {
+  const loader = openExecutor(url, { schema });
+  const store = createStore(url, { schema });
+  await store.migrate();
+  const loadStart = Date.now();
+  await loadItems(loader);
+  await loader.close();
+  const count = await store.items.count();
+  const loadSeconds = ((Date.now() - loadStart) / 1000).toFixed(1);
+  const queries = Array.from({ length: 50 }, () => `${pick(WORDS)} ${pick(WORDS)}`);
+  const baseline = await measure(1000, (n) => store.items.getById(1 + ((n * 7919) % count)));
+  const latest = await measure(1000, () => store.items.latest({ topic: 'ai', limit: 5 }));
+  const search = await measure(500, (n) => store.items.search({ words: queries[n % queries.length]!, limit: 10 }));
+  const outbox = await benchOutbox(store);
+  await store.close();
+  const ms = (v: number): string => `${v.toFixed(2)} ms`;
+  const ratio = (v: number): string => `${(v / baseline.p99).toFixed(1)}x`;
+  console.log(`${name}: loaded ${count} items in ${loadSeconds} s`);
+  return [
+    { figure: `${name} baseline getById`, p50: ms(baseline.p50), p99: ms(baseline.p99), target: '-', ratio: '1.0x' },
+    { figure: `${name} latest ai (5)`, p50: ms(latest.p50), p99: ms(latest.p99), target: `p99 <= ${target} ms`, ratio: ratio(latest.p99) },
+    { figure: `${name} search 2 words (10)`, p50: ms(search.p50), p99: ms(search.p99), target: `p99 <= ${target} ms`, ratio: ratio(search.p99) },
+    { figure: `${name} outbox 10k enqueue+claim+sent`, p50: `enqueue ${outbox.enqueue.toFixed(2)} s`, p99: `${outbox.total.toFixed(2)} s`, target: '<= 5 s', ratio: '-' },
+  ];
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'pr-bench-'));
+  try {
+    rows.push(...(await runDialect('sqlite', join(dir, 'bench.db'), undefined, 20)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    const schema = `bench_store_${process.pid}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    try {
+      rows.push(...(await runDialect('postgres', pgUrl, schema, 30)));
+    } finally {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  } else {
+    console.log('PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+  }
+  console.log(`\nstore benchmark, ${ITEMS} items, ${TOPICS.length} topics, Node ${process.version}\n`);
+  console.table(rows);
+}
+
+await main();
