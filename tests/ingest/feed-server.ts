@@ -72,14 +72,29 @@ function zeros(total: number, chunk = 1 << 20): AsyncGenerator<Buffer> {
   })();
 }
 
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 /** Streams `source` into res honouring backpressure; stops quietly when the client goes away. */
 async function streamTo(res: ServerResponse, source: AsyncIterable<Buffer>): Promise<void> {
   for await (const chunk of source) {
     if (res.destroyed) return;
-    if (!res.write(chunk)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    if (!res.write(chunk)) await drainOrClose(res);
   }
   if (!res.destroyed) res.end();
 }
+
+// 1 MiB of zeros as one gzip member (~1 KB); members may be concatenated (RFC 1952 section 2.2).
+const GZIP_MEMBER = zlib.gzipSync(Buffer.alloc(1 << 20), { level: 9 });
 
 function defaultRoutes(): Map<string, Handler> {
   const routes = new Map<string, Handler>();
@@ -90,10 +105,9 @@ function defaultRoutes(): Map<string, Handler> {
   });
   routes.set('/gzip-bomb', (_req, res) => {
     // 500 concatenated gzip members of 1 MiB of zeros each: ~500 KB on the wire, 500 MiB inflated.
-    const member = zlib.gzipSync(Buffer.alloc(1 << 20), { level: 9 });
     res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
     void streamTo(res, (async function* () {
-      for (let i = 0; i < 500; i++) yield member;
+      for (let i = 0; i < 500; i++) yield GZIP_MEMBER;
     })());
   });
   routes.set('/huge', (_req, res) => {

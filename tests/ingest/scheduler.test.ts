@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createSilentLogger } from '../../src/core/logger.js';
+import type { Poller, PollReport } from '../../src/ingest/poller.js';
+import { startScheduler } from '../../src/ingest/scheduler.js';
+
+/** A poller whose pollDue blocks until released, counting calls. */
+function blockingPoller() {
+  const releases: Array<() => void> = [];
+  const poller: Poller & { calls: number; release(): void } = {
+    calls: 0,
+    release: () => releases.shift()?.(),
+    pollOnce: async () => ({ feeds: [], newItems: 0 }),
+    pollDue: () => {
+      poller.calls++;
+      return new Promise<PollReport>((resolve) => releases.push(() => resolve({ feeds: [], newItems: 0 })));
+    },
+    close: async () => undefined,
+  };
+  return poller;
+}
+
+const NEVER = '0 0 0 1 1 *'; // once a year: ticks in these tests are driven by hand
+
+describe('scheduler (F11)', () => {
+  it('does not start a tick while the previous one is still running', async () => {
+    const poller = blockingPoller();
+    const scheduler = startScheduler(poller, { logger: createSilentLogger(), cronExpression: NEVER });
+    const first = scheduler.tick(); // joins the tick runImmediately started
+    void scheduler.tick();
+    expect(poller.calls).toBe(1);
+    poller.release();
+    await first;
+    const fresh = scheduler.tick();
+    expect(poller.calls).toBe(2);
+    poller.release();
+    await fresh;
+    await scheduler.stop();
+  });
+
+  it('stop() waits for the in-flight poll', async () => {
+    const poller = blockingPoller();
+    const scheduler = startScheduler(poller, { logger: createSilentLogger(), cronExpression: NEVER });
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(stopped).toBe(false);
+    poller.release();
+    await stopping;
+    expect(stopped).toBe(true);
+    await scheduler.tick();
+    expect(poller.calls).toBe(1); // no ticks after stop
+  });
+
+  it('node-cron drives the tick', async () => {
+    const poller = blockingPoller();
+    const scheduler = startScheduler(poller, { logger: createSilentLogger(), cronExpression: '* * * * * *', runImmediately: false });
+    const until = Date.now() + 3000;
+    while (poller.calls === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(poller.calls).toBe(1);
+    poller.release();
+    await scheduler.stop();
+  });
+
+  it('a failing tick is logged and the next one still runs', async () => {
+    let calls = 0;
+    const poller: Poller = {
+      pollOnce: async () => ({ feeds: [], newItems: 0 }),
+      pollDue: async () => {
+        calls++;
+        throw new Error('database down');
+      },
+      close: async () => undefined,
+    };
+    const scheduler = startScheduler(poller, { logger: createSilentLogger(), cronExpression: NEVER, runImmediately: false });
+    await scheduler.tick();
+    await scheduler.tick();
+    expect(calls).toBe(2);
+    await scheduler.stop();
+  });
+});
