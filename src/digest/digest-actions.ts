@@ -5,7 +5,7 @@ import { buildDigest, type DigestDeps } from './build-digest.js';
 import { digestNowDedupKey, type DigestPayload } from './digest-payload.js';
 import { nextDigestAt } from './digest-schedule.js';
 
-const WEEK_MS = 7 * 24 * 3600_000;
+const DAY_MS = 24 * 3600_000;
 
 function say(text: string): ChatMessage {
   return { kind: 'reply', visibility: 'private', text, lines: [text] };
@@ -32,12 +32,14 @@ export async function previewDigest(deps: DigestDeps, destination: Destination):
 /**
  * `digest now`: posts the digest to the channel through the outbox (a unique key: a deliberate
  * extra digest) and starts the next period from now. Returns the confirmation for the asker.
+ * `days` (CLI `--days`) covers that many days instead of the time since the previous digest.
  */
-export async function sendDigestNow(deps: DigestDeps, destination: Destination): Promise<ChatMessage> {
+export async function sendDigestNow(deps: DigestDeps, destination: Destination, options: { days?: number } = {}): Promise<ChatMessage> {
   const subscription = await deps.store.subscriptions.get(destination);
   if (!subscription) return say('This channel has no subscriptions, so it has no digest. Example: `subscribe ai gdpr`');
   const now = deps.clock.now();
-  const since = subscription.lastDigestAt ?? new Date(now.getTime() - WEEK_MS);
+  const since =
+    options.days !== undefined ? new Date(now.getTime() - options.days * DAY_MS) : (subscription.lastDigestAt ?? new Date(now.getTime() - 7 * DAY_MS));
   const payload: DigestPayload = { since: since.toISOString(), until: now.toISOString() };
   await deps.store.outbox.enqueue([{ dedupKey: digestNowDedupKey(destination, now, randomUUID()), destination, kind: 'digest', payload, storyId: null }], now);
   await deps.store.subscriptions.markDigestSent(destination, now);
