@@ -15,6 +15,7 @@ export const COMMAND_NAMES = [
   'help',
 ] as const;
 
+/** One of the command words. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** A parsed command; topics stay as typed words (resolved later against the taxonomy). */

@@ -10,6 +10,7 @@ export interface StoryUpdatePayload {
   source: string;
 }
 
+/** An admin notice's text. */
 export interface NoticePayload {
   text: string;
 }

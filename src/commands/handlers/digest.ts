@@ -20,7 +20,7 @@ export async function handleDigest({ request }: DigestCommand, { deps, context }
     if (!deps.digest) return say('Digests are not available in this installation.');
     if (!(await deps.store.subscriptions.get(destination))) return say(`This channel has no subscriptions, so it has no digest. Example: \`${EXAMPLES.subscribe}\``);
     if (request.action === 'preview') return { ...(await deps.digest.preview(destination)), visibility: 'private' };
-    return reply(await deps.digest.sendNow(destination));
+    return { ...reply(await deps.digest.sendNow(destination)), visibility: 'private' };
   }
   const subscription = await deps.store.subscriptions.get(destination);
   if (!subscription) return say(`This channel has no subscriptions, so it has no digest. Subscribe first, e.g. \`${EXAMPLES.subscribe}\``);
