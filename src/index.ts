@@ -23,3 +23,6 @@ export { loadAppConfig } from './app/load-config.js';
 export { runBot } from './app/run-bot.js';
 export type { SubscriptionRepository } from './store/store.js';
 export type { Subscription } from './core/types.js';
+export { createStore } from './store/create-store.js';
+export { StoreError, isStoreError } from './store/store-error.js';
+export type { StoreErrorCode } from './store/store-error.js';
