@@ -21,6 +21,8 @@ describe('Teams /api/messages with credentials: Bot Framework JWT required', () 
   beforeEach(async () => {
     clock.set('2026-03-02T09:00:00Z');
     idp.tokenStatus = 200;
+    idp.tokenRequests.length = 0;
+    idp.requests.length = 0;
     handler = createRecordingHandler();
     logs = createRecordingLogger();
     h = await startHarness({
@@ -50,6 +52,26 @@ describe('Teams /api/messages with credentials: Bot Framework JWT required', () 
     expect(idp.tokenRequests[0]).toMatchObject({ grant_type: 'client_credentials', client_id: APP_ID, scope: 'https://api.botframework.com/.default' });
     expect(idp.requests).toContain('GET /v1/.well-known/openidconfiguration');
     expect(await h.store.installations.get('teams', 'a:personal-conv-1')).toMatchObject({ trust: 'jwt' });
+  });
+
+  it('caches the bot token across replies', async () => {
+    await postActivity(h.baseUrl, activity, `Bearer ${await idp.sign(claims())}`);
+    await postActivity(h.baseUrl, { ...activity, id: 'msg-again' }, `Bearer ${await idp.sign(claims())}`);
+    expect(h.connector.posted).toHaveLength(2);
+    expect(idp.tokenRequests).toHaveLength(1);
+  });
+
+  it('looks for new signing keys on an unknown key id, at most once per 5 minutes', async () => {
+    const metadataFetches = () => idp.requests.filter((r) => r.includes('openidconfiguration')).length;
+    const before = metadataFetches();
+    await postActivity(h.baseUrl, activity, `Bearer ${await idp.sign(claims())}`);
+    expect(metadataFetches()).toBe(before + 1);
+    expect(await postActivity(h.baseUrl, activity, `Bearer ${await idp.sign(claims(), { key: 'unknown' })}`)).toBe(401);
+    expect(logs.lines.map((l) => l.reason)).toContain('unknown signing key');
+    expect(metadataFetches()).toBe(before + 1);
+    clock.advance(6 * 60 * 1000);
+    expect(await postActivity(h.baseUrl, activity, `Bearer ${await idp.sign(claims(), { key: 'unknown' })}`)).toBe(401);
+    expect(metadataFetches()).toBe(before + 2);
   });
 
   it('refuses a request without a token', async () => expectRefused(undefined));

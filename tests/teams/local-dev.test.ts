@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isLoopbackAddress, isLoopbackUrl, isSendableServiceUrl } from '../../adapters/teams/caller-check.js';
-import { createRecordingHandler, messageActivity, postActivity, startHarness, type Harness } from './harness.js';
+import { createRecordingHandler, createRecordingLogger, messageActivity, postActivity, startHarness, type Harness } from './harness.js';
 
 describe('caller checks (pure)', () => {
   it.each([
@@ -45,6 +45,14 @@ describe('Teams without credentials (local development)', () => {
     h = await startHarness({ handler });
   });
   afterEach(async () => h.close());
+
+  it('warns at start-up that it serves loopback callers only', async () => {
+    const logs = createRecordingLogger();
+    const other = await startHarness({ logger: logs.logger });
+    await other.close();
+    expect(other.adapter.authenticated).toBe(false);
+    expect(logs.lines.some((l) => l.level === 40 && String(l.msg).includes('loopback callers only'))).toBe(true);
+  });
 
   it('serves a loopback caller over real HTTP', async () => {
     expect(await postActivity(h.baseUrl, messageActivity(h.connector.serviceUrl, 'topics'))).toBe(200);
