@@ -44,9 +44,17 @@ export const EXAMPLES: Record<CommandName, string> = {
   help: 'help',
 };
 
+/**
+ * Slack escapes `&`, `<` and `>` in slash-command text (api.slack.com/interactivity/slash-commands);
+ * undo exactly those three so `Data breaches &amp; leaks` matches its label.
+ */
+export function unescapeCommandText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
 /** Words: whitespace- and comma-separated, Slack's `/privacy` prefix tolerated. */
 export function splitWords(text: string): string[] {
-  return text
+  return unescapeCommandText(text)
     .replace(/^\s*\/privacy\b/i, '')
     .split(/[\s,]+/)
     .filter(Boolean);
@@ -80,7 +88,8 @@ export function parseCommand(text: string): ParsedCommand {
       return 'problem' in request ? invalid('digest', request.problem) : { name: 'digest', request };
     }
     case 'why': {
-      const target = rest.join(' ').trim();
+      // The raw remainder: a link may contain commas, which splitWords treats as separators.
+      const target = unescapeCommandText(text).replace(/^\s*(\/privacy\s+)?\S+/i, '').trim();
       return target ? { name: 'why', target } : invalid('why', 'give an item link or id');
     }
     default:

@@ -28,6 +28,7 @@ describe('parseCommand', () => {
     expect(parseCommand('digest weekly xyz 09:00')).toMatchObject({ name: 'invalid', command: 'digest', example: 'digest weekly mon 09:00 America/New_York' });
     expect(parseCommand('why https://a.example/x')).toEqual({ name: 'why', target: 'https://a.example/x' });
     expect(parseCommand('why')).toMatchObject({ name: 'invalid', command: 'why' });
+    expect(parseCommand('/privacy why https://a.example/x,y?a=1&amp;b=2')).toEqual({ name: 'why', target: 'https://a.example/x,y?a=1&b=2' });
     for (const name of ['help', 'topics', 'subscriptions', 'feeds']) expect(parseCommand(name)).toEqual({ name });
   });
 
@@ -36,6 +37,11 @@ describe('parseCommand', () => {
     expect(parseCommand('/privacy help')).toEqual({ name: 'help' });
     expect(parseCommand('lates ai')).toEqual({ name: 'unknown', word: 'lates', suggestion: 'latest', rest: ['ai'] });
     expect(parseCommand('weather')).toMatchObject({ name: 'unknown', suggestion: null });
+  });
+
+  it('undoes Slack\'s escaping of &, < and >', () => {
+    expect(parseCommand('latest Data breaches &amp; leaks')).toMatchObject({ topicWords: ['Data', 'breaches', '&', 'leaks'] });
+    expect(parseCommand('search AT&amp;T &lt;b&gt;')).toEqual({ name: 'search', words: 'AT&T <b>' });
   });
 
   it('splits on whitespace and commas', () => {

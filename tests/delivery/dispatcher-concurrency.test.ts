@@ -25,6 +25,27 @@ describe('dispatcher: concurrency, caps and stopping', () => {
     expect(delivered).toHaveLength(45);
     expect(new Set(delivered).size).toBe(45);
     expect((await h.store.outbox.list()).every((row) => row.status === 'sent')).toBe(true);
+    // Within one process, concurrent passes still respect each channel's pacing slot.
+    const sameWorker = h.slack.sends.filter((send) => send.result.kind === 'sent');
+    for (const channel of channels) {
+      const times = sameWorker.filter((send) => send.destination.channelId === channel).map((send) => send.at ?? 0);
+      expect(times).toHaveLength(3);
+    }
+  });
+
+  it('never posts twice to one channel inside its interval, even with concurrent passes', async () => {
+    h = await createDispatchHarness({ batchSize: 4 }, 2);
+    for (const channel of ['C1', 'C2']) await h.subscribe(channel);
+    await h.publish(6);
+    for (let pass = 0; pass < 30; pass++) {
+      await Promise.all([h.dispatcher.runOnce(), h.dispatcher.runOnce(), h.dispatcher.runOnce()]);
+      h.clock.advance(400);
+    }
+    for (const channel of ['C1', 'C2']) {
+      const times = h.slack.sentTo(channel).map((send) => send.at ?? 0);
+      expect(times).toHaveLength(6);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1_100);
+    }
   });
 
   it('keeps sends per workspace and globally under their caps', async () => {

@@ -12,7 +12,7 @@ import { DIGEST_DEFAULTS, insertItems, openTestStore, slackChannel, taggedItem }
 export async function createDispatchHarness(options: Partial<DispatcherOptions> = {}, portDelayMs = 0, renderers?: RendererRegistry) {
   const store = await openTestStore();
   const clock = createManualClock('2026-01-05T09:00:00Z');
-  const slack = createRecordingPort('slack', portDelayMs);
+  const slack = createRecordingPort('slack', portDelayMs, clock);
   const dispatcherOptions: Partial<DispatcherOptions> = { random: () => 0.5, workerId: 'w1', ...options };
   const make = (workerId: string) =>
     createDispatcher({

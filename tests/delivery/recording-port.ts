@@ -8,13 +8,15 @@ export interface RecordedSend {
   message: ChatMessage;
   options: SendOptions | undefined;
   result: SendResult;
+  /** The clock's time when the send started (when a clock was given). */
+  at: number | null;
 }
 
 /**
  * A fake chat platform: records every send and answers from a per-channel script (each entry
  * used once, then `sent`). A `delayMs` keeps sends in flight for concurrency tests.
  */
-export function createRecordingPort(platform: Platform = 'slack', delayMs = 0) {
+export function createRecordingPort(platform: Platform = 'slack', delayMs = 0, clock?: { now(): Date }) {
   const sends: RecordedSend[] = [];
   const scripts = new Map<string, SendResult[]>();
   let refs = 0;
@@ -23,6 +25,7 @@ export function createRecordingPort(platform: Platform = 'slack', delayMs = 0) {
   const port: ChatPort = {
     platform,
     async send(destination, message, options) {
+      const at = clock ? clock.now().getTime() : null;
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
       try {
@@ -30,7 +33,7 @@ export function createRecordingPort(platform: Platform = 'slack', delayMs = 0) {
         const scripted = scripts.get(destination.channelId)?.shift();
         refs += 1;
         const result: SendResult = scripted ?? { kind: 'sent', messageRef: `ts-${refs}` };
-        sends.push({ destination, message, options, result });
+        sends.push({ destination, message, options, result, at });
         return result;
       } finally {
         inFlight -= 1;
