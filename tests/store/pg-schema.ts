@@ -6,8 +6,11 @@ import type { Store } from '../../src/store/store.js';
 /** The PostgreSQL URL for tests, or undefined (tests are then skipped with a notice). */
 export const PG_URL = process.env.TEST_DATABASE_URL || undefined;
 
-/** Prints the visible skip notice once per test file. */
+/** Prints the visible skip notice once per test file; fails the file when CI requires PostgreSQL. */
 export function noticePgSkipped(file: string): void {
+  if (!PG_URL && process.env.REQUIRE_POSTGRES_TESTS) {
+    throw new Error(`${file}: REQUIRE_POSTGRES_TESTS is set but TEST_DATABASE_URL is not; PostgreSQL tests must not be skipped`);
+  }
   if (!PG_URL) console.warn(`\n[store] ${file}: PostgreSQL tests SKIPPED (set TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)\n`);
 }
 

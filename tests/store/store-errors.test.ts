@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create-store.js';
 import { isStoreError, StoreError } from '../../src/store/store-error.js';
-import { PG_URL } from './pg-schema.js';
+import { noticePgSkipped, PG_URL } from './pg-schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pr-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,6 +18,7 @@ function thrown(fn: () => unknown): unknown {
   throw new Error('expected a throw');
 }
 
+noticePgSkipped('store-errors.test.ts');
 describe('store start-up errors', () => {
   it('reports a corrupt SQLite file as store/corrupt', () => {
     const path = join(dir, 'corrupt.db');
