@@ -51,8 +51,8 @@ export interface PollReport {
 export interface Poller {
   pollOnce(options?: { feedIds?: string[] }): Promise<PollReport>;
   pollDue(): Promise<PollReport>;
-  /** Closes pooled keep-alive connections (shutdown, tests). */
-  close(): Promise<void>;
+  /** Closes pooled keep-alive connections (shutdown, tests). Optional so wrappers may omit it. */
+  close?(): Promise<void>;
 }
 
 /** Creates the poller; see the module comment. */

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 afterEach(async () => {
   for (const h of harnesses.splice(0)) {
-    await h.poller.close();
+    await h.poller.close?.();
     await h.store.close();
   }
 });
@@ -54,7 +54,7 @@ describe('polling twice (F1, P8)', () => {
       server.serveStatic('/restart', rssFeed([1, 2]));
       const before = await harness([{ id: 'restart', path: '/restart' }], join(dir, 'db.sqlite'));
       await before.poller.pollOnce();
-      await before.poller.close();
+      await before.poller.close?.();
       await before.store.close();
       harnesses.splice(harnesses.indexOf(before), 1);
       const after = await harness([{ id: 'restart', path: '/restart' }], join(dir, 'db.sqlite'));

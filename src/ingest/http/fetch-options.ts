@@ -30,6 +30,7 @@ export function defaultFetchOptions(overrides: Partial<FetchOptions> = {}): Fetc
     connectTimeoutMs: 10_000,
     totalTimeoutMs: 20_000,
     maxRedirects: 5,
-    ...overrides,
+    // An unset setting (USER_AGENT missing from the environment) keeps its default.
+    ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
   };
 }

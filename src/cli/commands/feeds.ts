@@ -1,0 +1,76 @@
+import type { FeedRecord } from '../../core/types.js';
+import type { CliCommand } from '../cli-command.js';
+import { writeLine } from '../cli-command.js';
+
+/** One row of `feeds list --json`. */
+function feedRow(feed: FeedRecord) {
+  const { state } = feed;
+  return {
+    id: feed.id,
+    url: state.fetchUrl ?? feed.url,
+    health: feed.enabled === false ? 'disabled' : state.health,
+    lastError: state.lastError,
+    lastErrorAt: state.lastErrorAt?.toISOString() ?? null,
+    consecutiveFailures: state.consecutiveFailures,
+    lastSuccessAt: state.lastSuccessAt?.toISOString() ?? null,
+    nextCheckAt: state.nextCheckAt?.toISOString() ?? null,
+  };
+}
+
+/** A plain-text table: health, last error kind, consecutive failures, next check. */
+function formatTable(feeds: FeedRecord[]): string[] {
+  const header = ['ID', 'HEALTH', 'LAST ERROR', 'FAILURES', 'NEXT CHECK', 'URL'];
+  const rows = feeds.map(feedRow).map((r) => [
+    r.id,
+    r.health,
+    r.lastError ? r.lastError.kind : '-',
+    String(r.consecutiveFailures),
+    r.nextCheckAt ? r.nextCheckAt.slice(0, 16).replace('T', ' ') + 'Z' : 'now',
+    r.url,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const details = feeds
+    .filter((f) => f.state.lastError && f.state.health !== 'ok')
+    .map((f) => `  ${f.id}: ${f.state.lastError!.kind}: ${f.state.lastError!.message}`);
+  return [line(header), ...rows.map(line), ...(details.length ? ['', 'Last errors:', ...details] : [])];
+}
+
+export const feedsCommand: CliCommand = {
+  name: 'feeds',
+  summary: 'Show feed health (list) or poll feeds now and show it (check)',
+  usage: `Usage: privacy-radar feeds list [--json]
+       privacy-radar feeds check [feed-id...] [--json]
+
+  list    table of every configured feed: health (new, ok, failing, disabled), last error
+          kind, consecutive failures, next check, URL actually polled
+  check   polls the given feeds (default: all enabled) right now, then prints the same table
+  --json  print an array of {id,url,health,lastError,lastErrorAt,consecutiveFailures,lastSuccessAt,nextCheckAt}`,
+  options: { json: { type: 'boolean' } },
+  async run(ctx) {
+    const [action, ...ids] = ctx.positionals;
+    if (action !== 'list' && action !== 'check') {
+      writeLine(ctx.stderr, `error: expected "feeds list" or "feeds check", got "feeds ${action ?? ''}"\n\n${feedsCommand.usage}`);
+      return 2;
+    }
+    const core = await ctx.core();
+    if (action === 'check') {
+      const known = new Set((await core.store.feeds.list()).map((f) => f.id));
+      const unknown = ids.filter((id) => !known.has(id));
+      if (unknown.length) {
+        writeLine(ctx.stderr, `error: unknown feed id ${unknown.map((id) => `"${id}"`).join(', ')}; see: privacy-radar feeds list`);
+        return 2;
+      }
+      try {
+        await core.poller.pollOnce(ids.length ? { feedIds: ids } : undefined);
+      } finally {
+        await core.poller.close?.();
+      }
+    }
+    const feeds = (await core.store.feeds.list()).filter((f) => action === 'list' || ids.length === 0 || ids.includes(f.id));
+    if (ctx.values.json) writeLine(ctx.stdout, JSON.stringify(feeds.map(feedRow), null, 2));
+    else if (feeds.length === 0) writeLine(ctx.stdout, 'No feeds configured. Add some to feeds.json (FEEDS_FILE).');
+    else for (const line of formatTable(feeds)) writeLine(ctx.stdout, line);
+    return 0;
+  },
+};

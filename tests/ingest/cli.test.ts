@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { rssFeed, startFeedServer, type FeedServer } from './feed-server.js';
+
+let server: FeedServer;
+let dir: string;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  server = await startFeedServer();
+  server.serveStatic('/cli-good', rssFeed([1, 2, 3]));
+  dir = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
+  writeFileSync(join(dir, 'feeds.json'), JSON.stringify({
+    feeds: [
+      { id: 'good', url: server.url('/cli-good') },
+      { id: 'broken', url: server.url('/status-500') },
+      { id: 'off', url: server.url('/cli-good'), enabled: false },
+    ],
+  }));
+  Object.assign(process.env, { FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_URL: join(dir, 'db.sqlite'), ALLOW_PRIVATE_NETWORK: 'true', LOG_LEVEL: 'silent' });
+});
+afterAll(async () => {
+  process.env = saved;
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr });
+  return { code, out, err };
+}
+
+describe('poll --once and feeds (CLI)', () => {
+  it('poll --once --json prints exactly the report and exits 0 even when a feed fails', async () => {
+    const { code, out, err } = await cli('poll', '--once', '--json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(Object.keys(report)).toEqual(['feeds', 'newItems']);
+    expect(report.newItems).toBe(3);
+    expect(report.feeds).toHaveLength(2); // the disabled feed is not polled
+    expect(report.feeds.find((f: { id: string }) => f.id === 'good')).toEqual(
+      { id: 'good', url: server.url('/cli-good'), status: 'ok', error: null, items: 3, newItems: 3 });
+    expect(report.feeds.find((f: { id: string }) => f.id === 'broken')).toEqual(
+      { id: 'broken', url: server.url('/status-500'), status: 'error', error: { kind: 'http_5xx', message: 'HTTP 500' }, items: 0, newItems: 0 });
+    const again = JSON.parse((await cli('poll', '--once', '--json')).out);
+    expect(again.feeds.find((f: { id: string }) => f.id === 'good')).toMatchObject({ status: 'not_modified', newItems: 0 });
+  });
+
+  it('feeds list shows health, last error kind, failures and next check', async () => {
+    const { code, out } = await cli('feeds', 'list');
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^ID\s+HEALTH\s+LAST ERROR\s+FAILURES\s+NEXT CHECK\s+URL$/);
+    expect(lines.find((l) => l.startsWith('broken'))).toMatch(/^broken\s+new\s+http_5xx\s+2\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}Z/);
+    expect(lines.find((l) => l.startsWith('off'))).toMatch(/^off\s+disabled\s+-\s+0\s+now/);
+    const json = JSON.parse((await cli('feeds', 'list', '--json')).out);
+    expect(json.find((f: { id: string }) => f.id === 'good')).toMatchObject({ health: 'ok', lastError: null, consecutiveFailures: 0 });
+  });
+
+  it('feeds check polls now: the third failure marks the feed failing', async () => {
+    const { code, out } = await cli('feeds', 'check', 'broken');
+    expect(code).toBe(0);
+    expect(out.split('\n').find((l) => l.startsWith('broken'))).toMatch(/^broken\s+failing\s+http_5xx\s+3\s/);
+    expect(out).toContain('broken: http_5xx: HTTP 500');
+  });
+
+  it('bad usage exits 2 with a clear message', async () => {
+    expect(await cli('poll')).toMatchObject({ code: 2 });
+    const unknown = await cli('feeds', 'check', 'nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown feed id "nope"');
+    expect((await cli('feeds', 'frobnicate')).err).toContain('expected "feeds list" or "feeds check"');
+  });
+
+  it('an invalid feeds.json exits 2 (the only non-zero exit of poll --once)', async () => {
+    writeFileSync(join(dir, 'bad.json'), '{"feeds":[{"id":"Bad Id","url":"ftp://x"}]}');
+    process.env.FEEDS_FILE = join(dir, 'bad.json');
+    try {
+      const { code, err } = await cli('poll', '--once', '--json');
+      expect(code).toBe(2);
+      expect(err).toMatch(/bad\.json/);
+    } finally {
+      process.env.FEEDS_FILE = join(dir, 'feeds.json');
+    }
+  });
+});
