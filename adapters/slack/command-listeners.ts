@@ -19,6 +19,7 @@ export interface CommandListenerDeps {
 export function registerCommandListeners(app: App, deps: CommandListenerDeps): void {
   app.command(/.*/, async ({ command, ack, respond, client }) => {
     await ack();
+    await yieldToPendingRequests();
     await answer(deps, client, respond, {
       text: command.text ?? '',
       teamId: command.team_id,
@@ -29,6 +30,7 @@ export function registerCommandListeners(app: App, deps: CommandListenerDeps): v
 
   app.action(/^privacy_command_/, async ({ action, body, ack, respond, client }) => {
     await ack();
+    await yieldToPendingRequests();
     const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
     const channelId = 'channel' in body && body.channel?.id ? body.channel.id : null;
     const teamId = body.team?.id ?? null;
@@ -41,6 +43,15 @@ export function registerCommandListeners(app: App, deps: CommandListenerDeps): v
   app.action(/^open_/, async ({ ack }) => {
     await ack();
   });
+}
+
+/**
+ * The store (better-sqlite3) answers synchronously, so a burst of commands would make later
+ * requests wait for earlier queries before their ack. Yielding one macrotask lets requests that
+ * already arrived be acknowledged first; the answer is not in a hurry (response_url lasts 30 min).
+ */
+function yieldToPendingRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 interface Ask {

@@ -35,7 +35,8 @@ export interface FakeSlackApi {
   /** A fresh response_url on this server. */
   responseUrl(id?: string): string;
   calls: FakeCall[];
-  responses: Array<{ id: string; body: Record<string, unknown> }>;
+  /** response_url posts, with performance.now() at arrival. */
+  responses: Array<{ id: string; body: Record<string, unknown>; at: number }>;
   rateLimited: number;
   /** Channels of successful chat.postMessage calls, in order. */
   posted: string[];
@@ -159,7 +160,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (path.startsWith('/response/')) {
-      api.responses.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: JSON.parse(raw || '{}') });
+      api.responses.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: JSON.parse(raw || '{}'), at: performance.now() });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       notify();
       return;
