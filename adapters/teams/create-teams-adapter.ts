@@ -108,7 +108,10 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
       // A reference learned in another mode (dev loopback vs. authenticated) is not trusted now.
       if (reference.trust !== trust) return { kind: 'gone', reason: 'teams/reference-from-other-auth-mode' };
       allowList.learn(reference.serviceUrl);
-      return send({ serviceUrl: reference.serviceUrl, conversationId: reference.conversationId, replyToId: options?.replyTo ?? null }, message);
+      return send(
+        { serviceUrl: reference.serviceUrl, conversationId: reference.conversationId, replyToId: options?.replyTo ?? null, botId: reference.botId || null },
+        message,
+      );
     },
   };
 

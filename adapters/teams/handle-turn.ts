@@ -53,7 +53,12 @@ function contextOf(activity: Activity, reference: StoredReference) {
 
 async function reply(activity: Activity, deps: TurnDeps, message: ChatMessage, threaded: boolean): Promise<void> {
   const result = await deps.send(
-    { serviceUrl: activity.serviceUrl ?? '', conversationId: activity.conversation?.id ?? '', replyToId: threaded ? activity.id : null },
+    {
+      serviceUrl: activity.serviceUrl ?? '',
+      conversationId: activity.conversation?.id ?? '',
+      replyToId: threaded ? activity.id : null,
+      botId: activity.recipient?.id ?? null,
+    },
     message,
   );
   if (result.kind !== 'sent') deps.logger.warn({ result, conversation: activity.conversation?.id }, 'teams reply not sent');

@@ -15,6 +15,8 @@ export interface SendTarget {
   serviceUrl: string;
   conversationId: string;
   replyToId?: string | null;
+  /** The bot's channel account id (recipient of the inbound activity), sent as `from`. */
+  botId?: string | null;
 }
 
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
@@ -34,12 +36,16 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
 }
 
 /** Builds the outgoing message activity: Adaptive Card attachment plus plain-text summary. */
-export function buildCardActivity(message: ChatMessage, replyToId?: string | null): Activity {
+export function buildCardActivity(message: ChatMessage, target: Partial<SendTarget> = {}): Activity {
   const { card, summary } = renderCard(message);
+  // Addressing fields as the Bot Framework SDKs fill them from a conversation reference.
   return Activity.fromObject({
     type: 'message',
     summary,
-    ...(replyToId ? { replyToId } : {}),
+    channelId: 'msteams',
+    ...(target.conversationId ? { conversation: { id: target.conversationId } } : {}),
+    ...(target.botId ? { from: { id: target.botId } } : {}),
+    ...(target.replyToId ? { replyToId: target.replyToId } : {}),
     attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
   });
 }
@@ -66,7 +72,7 @@ export async function sendCard(
   const token = await tokens.getToken();
   if (token.kind !== 'token') return token;
   const client = ConnectorClient.createClientWithToken(target.serviceUrl, token.token ?? '');
-  const activity = buildCardActivity(message, target.replyToId);
+  const activity = buildCardActivity(message, target);
   try {
     const response = target.replyToId
       ? await client.replyToActivity(target.conversationId, target.replyToId, activity)

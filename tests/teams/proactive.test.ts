@@ -57,6 +57,7 @@ describe('Teams installation and proactive delivery', () => {
     const result = await h.adapter.port.send(CHANNEL, ITEM);
     expect(result).toEqual({ kind: 'sent', messageRef: 'activity-2' });
     expect(h.connector.posted[0]).toMatchObject({ conversationId: CHANNEL.channelId, replyToId: null });
+    expect(h.connector.posted[0]!.body).toMatchObject({ type: 'message', channelId: 'msteams', from: { id: '28:bot-app-id' }, conversation: { id: CHANNEL.channelId } });
     expect(JSON.stringify(cardOf(h.connector.posted[0]!))).toContain('CNIL fines X');
   });
 
