@@ -20,6 +20,10 @@ export async function decideStoryDelivery(
   if (item.storyId === null) return 'item';
   const storyId = item.storyId;
   const sources = new Set<string>(planned ?? []);
+  // Fast path (one indexed lookup): the story was posted here and this source is new to it.
+  if (siblings.length > 0 && !sources.has(item.source) && !siblings.some((sibling) => sibling.source === item.source)) {
+    if ((await store.outbox.storyMessageRef(destination, storyId)) !== null) return 'story_update';
+  }
   if (siblings.length > 0) {
     const rows = (await store.outbox.list({ destination })).filter(
       (row) => row.storyId === storyId && row.status !== 'dead' && (row.kind === 'item' || row.kind === 'story_update'),

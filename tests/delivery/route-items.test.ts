@@ -54,6 +54,24 @@ describe('routeNewItems', () => {
     });
   });
 
+  it('replies under a story already posted in the channel (indexed fast path)', async () => {
+    await store.subscriptions.subscribe(slackChannel('C1'), ['ai'], DIGEST_DEFAULTS, NOW);
+    await store.subscriptions.subscribe(slackChannel('C2'), ['ai'], DIGEST_DEFAULTS, NOW);
+    const [lead] = await insertItems(store, 'reuters', [taggedItem()], NOW);
+    await store.items.setStory([lead!.id], lead!.id);
+    await routeNewItems(store, [{ ...lead!, storyId: lead!.id }], NOW);
+    const c1Lead = (await store.outbox.list({ destination: slackChannel('C1') }))[0]!;
+    await store.outbox.markSent(c1Lead.id, NOW, 'ts-lead');
+    // C2 lost its lead row (e.g. dead after an outage): it gets the new coverage as an item.
+    const c2Lead = (await store.outbox.list({ destination: slackChannel('C2') }))[0]!;
+    await store.outbox.markDead(c2Lead.id, 'attempt 16: slack/http-503');
+    const [bbc] = await insertItems(store, 'bbc', [taggedItem()], NOW);
+    await store.items.setStory([bbc!.id], lead!.id);
+    expect(await routeNewItems(store, [{ ...bbc!, storyId: lead!.id }], NOW)).toBe(2);
+    expect((await store.outbox.list({ destination: slackChannel('C1') })).map((row) => row.kind)).toEqual(['item', 'story_update']);
+    expect((await store.outbox.list({ destination: slackChannel('C2') })).map((row) => row.kind)).toEqual(['item', 'item']);
+  });
+
   it('handles two new items of one story in the same batch, and channels that missed the lead', async () => {
     await store.subscriptions.subscribe(slackChannel('C1'), ['ai'], DIGEST_DEFAULTS, NOW);
     await store.subscriptions.subscribe(slackChannel('C2'), ['lawsuit'], DIGEST_DEFAULTS, NOW);
