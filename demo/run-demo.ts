@@ -25,9 +25,9 @@ async function main() {
   for (const name of ['SLACK_BOT_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_APP_TOKEN', 'TEAMS_APP_ID', 'TEAMS_APP_PASSWORD']) delete env[name];
   const core = await createCore(loadAppConfig(env));
   await core.store.subscriptions.subscribe(CONSOLE_DESTINATION, core.topics.map((t) => t.id), core.digests.defaultSchedule, core.clock.now());
-  const bot = await runBot(core, await createPlatforms(core));
-
+  // Poll once before the scheduler starts, so the backlog count below is this poll's.
   const first = await core.poller.pollOnce();
+  const bot = await runBot(core, await createPlatforms(core));
   say(
     `Privacy Radar demo: ${first.newItems} backlog items recorded from ${feeds.feeds.length} sample feeds (not posted: a new feed never floods a channel).`,
     `This console is subscribed to every topic; new items will arrive every ${PUBLISH_EVERY_MS / 1000} s.`,

@@ -92,6 +92,6 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     digests,
     processItems,
     // Idempotent: `start` closes on shutdown and the CLI closes after every command.
-    close: () => (closing ??= store.close()),
+    close: () => (closing ??= Promise.resolve(poller.close?.()).then(() => store.close())),
   };
 }

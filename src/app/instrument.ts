@@ -14,6 +14,9 @@ export function instrumentPoller(poller: Poller, metrics: Metrics): Poller {
   return {
     pollOnce: (options) => poller.pollOnce(options).then(record),
     pollDue: () => poller.pollDue().then(record),
+    close: async () => {
+      await poller.close?.();
+    },
   };
 }
 

@@ -1,25 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runCaptured } from './run-captured.js';
 import { commands } from '../../src/cli/commands/index.js';
-
-/** Runs the CLI in-process and captures what it printed. */
-export async function runCaptured(argv: string[], env?: Record<string, string>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr });
-    return { code, out, err };
-  } finally {
-    process.env = saved;
-  }
-}
 
 describe('CLI', () => {
   it('lists every command with --help', async () => {

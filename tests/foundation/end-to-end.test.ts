@@ -12,7 +12,7 @@ import { createSilentLogger } from '../../src/core/logger.js';
 import { createDispatcher } from '../../src/delivery/dispatcher.js';
 import { startSampleFeedServer } from '../../demo/sample-feed-server.js';
 import { BACKLOG, LIVE } from '../../demo/sample-items.js';
-import { runCaptured } from './cli.test.js';
+import { runCaptured } from './run-captured.js';
 
 /**
  * The thin end-to-end slice on the real seams: sample feeds on loopback → poll → tag → store →
