@@ -42,7 +42,8 @@ export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'workerId'> = {
   maxAttempts: 16,
   backoffBaseMs: 5_000,
   backoffMaxMs: 15 * 60_000,
-  parkRecheckMs: 15 * 60_000,
+  // Short enough that a resumed channel gets its parked posts within minutes; a recheck is one claim.
+  parkRecheckMs: 2 * 60_000,
   parkMaxMs: 7 * 24 * 3_600_000,
   random: Math.random,
 };

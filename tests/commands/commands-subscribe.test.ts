@@ -84,6 +84,8 @@ describe('subscribe, unsubscribe, subscriptions', () => {
     await h.run('subscribe ai');
     await h.store.subscriptions.pause(h.channel, 'is_archived');
     expect((await h.run('help')).lines?.[0]).toContain('this channel is archived');
+    await h.store.subscriptions.pause(h.channel, 'teams/forbidden: the bot is no longer in this conversation');
+    expect((await h.run('help')).lines?.[0]).toContain('I can no longer post in this conversation. Add me to it again');
     await h.store.subscriptions.pause(h.channel, 'auth_revoked: token_revoked');
     expect((await h.run('help')).lines?.[0]).toContain('the app lost its access to this workspace. Reinstall it to resume.');
   });
