@@ -24,6 +24,8 @@ export interface TeamsEnv {
   openIdMetadataUrl?: string;
   /** Entra token endpoint for the bot's own token (tests and proxies). */
   tokenEndpoint?: string;
+  /** Tenants allowed to use the bot (TEAMS_ALLOWED_TENANTS, comma-separated); empty = any. */
+  allowedTenants?: string[];
 }
 
 /** What createTeamsAdapter needs from the composition root. */
@@ -56,6 +58,7 @@ export function readTeamsEnv(env: Record<string, string | undefined>): TeamsEnv 
     certKeyFile: get('TEAMS_CERT_KEY_FILE'),
     openIdMetadataUrl: get('TEAMS_OPENID_METADATA_URL'),
     tokenEndpoint: get('TEAMS_TOKEN_ENDPOINT'),
+    allowedTenants: (get('TEAMS_ALLOWED_TENANTS') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
   };
 }
 
@@ -116,7 +119,8 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
   };
 
   const turnDeps = { commandHandler: deps.commandHandler, conversations, send, clock, logger, trust } as const;
-  const route = createMessagesRoute({ verify, allowList, logger, turn: (activity) => handleTurn(activity, turnDeps) });
+  const allowedTenants = env.allowedTenants ?? [];
+  const route = createMessagesRoute({ verify, allowList, allowedTenants, logger, turn: (activity) => handleTurn(activity, turnDeps) });
 
   return {
     port,

@@ -18,6 +18,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export interface MessagesRouteDeps {
   verify: BotTokenVerifier | null;
   allowList: ServiceUrlAllowList;
+  /** When non-empty, only activities from these Entra tenants are served (others get 403). */
+  allowedTenants: readonly string[];
   turn: (activity: Activity) => Promise<void>;
   logger: Logger;
 }
@@ -59,6 +61,12 @@ async function refuse(req: IncomingMessage, activity: Activity, deps: MessagesRo
     }
   } else if (!isLoopbackUrl(serviceUrl)) {
     deps.logger.warn('teams request refused: local development mode only replies to loopback serviceUrls');
+    return 403;
+  }
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  const tenant = activity.conversation?.tenantId ?? channelData?.tenant?.id ?? '';
+  if (deps.allowedTenants.length > 0 && !deps.allowedTenants.includes(tenant)) {
+    deps.logger.warn({ tenant }, 'teams request refused: tenant not in TEAMS_ALLOWED_TENANTS');
     return 403;
   }
   if (!deps.allowList.learn(serviceUrl)) {

@@ -74,6 +74,19 @@ describe('Teams /api/messages with credentials: Bot Framework JWT required', () 
     expect(metadataFetches()).toBe(before + 2);
   });
 
+  it('with TEAMS_ALLOWED_TENANTS set, a valid token from another tenant gets 403 and changes nothing', async () => {
+    await h.close();
+    h = await startHarness({
+      handler,
+      clock,
+      env: { appId: APP_ID, appPassword: 'secret', tenantId: 'tenant-1', openIdMetadataUrl: idp.metadataUrl, tokenEndpoint: idp.tokenEndpoint, allowedTenants: ['tenant-2'] },
+    });
+    activity = messageActivity(h.connector.serviceUrl, 'latest ai');
+    expect(await postActivity(h.baseUrl, activity, `Bearer ${await idp.sign(claims())}`)).toBe(403);
+    expect(handler.calls).toHaveLength(0);
+    expect(h.connector.posted).toHaveLength(0);
+  });
+
   it('refuses a request without a token', async () => expectRefused(undefined));
   it('refuses a malformed token', async () => expectRefused('Bearer not-a-jwt', 'malformed authorization header'));
   it('refuses a non-Bearer scheme', async () => expectRefused(`Basic ${Buffer.from('a:b').toString('base64')}`, 'malformed authorization header'));

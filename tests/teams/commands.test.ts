@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardOf } from './fake-connector.js';
 import { channelMention, createRecordingHandler, messageActivity, postActivity, startHarness, type Harness } from './harness.js';
@@ -39,6 +40,16 @@ describe('Teams commands (local development mode, fake connector)', () => {
     expect(handler.calls[0]!.context.destination.channelId).toBe('19:general@thread.tacv2');
     expect(h.connector.posted[0]!.replyToId).toBe(activity.id);
     expect(h.connector.posted[0]!.conversationId).toBe('19:general@thread.tacv2;messageid=1700000000000');
+  });
+
+  it('handles a real-shaped Teams channel payload (HTML entities, clientInfo entity, thread id)', async () => {
+    const raw = readFileSync(new URL('./fixtures/channel-message.json', import.meta.url), 'utf8');
+    const activity = JSON.parse(raw.replace('SERVICE_URL', h.connector.serviceUrl)) as Record<string, unknown>;
+    expect(await postActivity(h.baseUrl, activity)).toBe(200);
+    expect(handler.calls.map((c) => [c.text, c.context.destination])).toEqual([
+      ['latest ai', { platform: 'teams', workspaceId: '72f988bf-0000-4000-8000-000000000002', channelId: '19:2f3a@thread.tacv2' }],
+    ]);
+    expect(h.connector.posted[0]).toMatchObject({ conversationId: '19:2f3a@thread.tacv2;messageid=1772442000123', replyToId: '1772442000123' });
   });
 
   it('ignores channel messages that do not mention the bot', async () => {

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isLoopbackAddress, isLoopbackUrl, isSendableServiceUrl } from '../../adapters/teams/caller-check.js';
+import { readTeamsEnv } from '../../adapters/teams/create-teams-adapter.js';
 import { createRecordingHandler, createRecordingLogger, messageActivity, postActivity, startHarness, type Harness } from './harness.js';
 
 describe('caller checks (pure)', () => {
@@ -10,6 +11,13 @@ describe('caller checks (pure)', () => {
     ['10.0.0.5', false], ['192.168.1.2', false], ['::ffff:10.0.0.1', false], ['203.0.113.9', false], ['', false], [undefined, false], ['not-an-ip', false],
   ])('isLoopbackAddress(%s) = %s', (address, expected) => {
     expect(isLoopbackAddress(address)).toBe(expected);
+  });
+
+  it('reads TEAMS_* settings, blank values as unset', () => {
+    expect(readTeamsEnv({ TEAMS_APP_ID: ' id ', TEAMS_APP_PASSWORD: '', TEAMS_TENANT_ID: 't', TEAMS_ALLOWED_TENANTS: 't, u,,' })).toEqual({
+      appId: 'id', appPassword: undefined, tenantId: 't', certPemFile: undefined, certKeyFile: undefined,
+      openIdMetadataUrl: undefined, tokenEndpoint: undefined, allowedTenants: ['t', 'u'],
+    });
   });
 
   it('loopback URLs and sendable serviceUrls', () => {
