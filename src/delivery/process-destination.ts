@@ -47,6 +47,11 @@ async function sendInOrder(queue: OutboxRow[], ctx: DispatchContext, stats: Disp
       await parkRow(row, parkReason ?? 'auth_revoked', ctx, stats);
       continue;
     }
+    if (!ctx.ports.has(row.destination.platform)) {
+      // The platform is not configured in this process (e.g. Teams credentials removed): keep the row.
+      await parkRow(row, `no chat port for ${row.destination.platform}`, ctx, stats);
+      continue;
+    }
     const busyUntil = ctx.pacer.reserve(key, ctx.clock.now(), interval);
     if (busyUntil) {
       // Release the claim now rather than sleeping on it; the row comes due when the slot frees.

@@ -16,7 +16,7 @@ export async function sendRow(row: OutboxRow, ctx: DispatchContext): Promise<Row
   const renderer = ctx.renderers[row.kind];
   if (!renderer) return { kind: 'result', result: { kind: 'retry', afterMs: 0, error: `no renderer for ${row.kind}` } };
   const port = ctx.ports.get(row.destination.platform);
-  if (!port) return { kind: 'result', result: { kind: 'retry', afterMs: 0, error: `no chat port for ${row.destination.platform}` } };
+  if (!port) return { kind: 'wait', reason: `no chat port for ${row.destination.platform}` };
   const message = await renderer(row, { store: ctx.store, clock: ctx.clock });
   if (!message) return { kind: 'nothing', reason: 'nothing to send (item no longer stored)' };
   const options: SendOptions = {};

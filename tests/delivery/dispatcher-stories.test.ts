@@ -69,6 +69,16 @@ describe('dispatcher: story replies, notices, custom renderers', () => {
     expect(h.slack.sentTo('C1')[0]?.message).toEqual({ kind: 'digest', text: 'digest 2026-W02' });
   });
 
+  it('parks rows for a platform with no chat port in this process', async () => {
+    h = await createDispatchHarness();
+    const teams = { platform: 'teams' as const, workspaceId: 'tenant', channelId: '19:abc' };
+    await h.store.subscriptions.subscribe(teams, ['ai'], { enabled: true, weekday: 1, time: '09:00', timeZone: 'UTC' }, h.clock.now());
+    await h.publish(1);
+    expect(await h.dispatcher.runOnce()).toMatchObject({ parked: 1, sent: 0 });
+    expect((await h.store.outbox.list())[0]).toMatchObject({ status: 'failed', lastError: 'parked: no chat port for teams' });
+    expect(await h.store.subscriptions.get(teams)).toMatchObject({ status: 'active' });
+  });
+
   it('retries (then kills) rows whose kind has no renderer, never dropping them silently', async () => {
     h = await createDispatchHarness({ maxAttempts: 2, backoffBaseMs: 1_000 });
     await h.subscribe('C1');
