@@ -7,6 +7,10 @@ import { insertNewItems } from './insert-items.js';
 import { searchItems } from './search-items.js';
 import { clampLimit } from './limits.js';
 
+/** `latest <topic>`: walks item_topics_latest (topic, first_seen_at, item_id) backwards, no sort. */
+export const LATEST_BY_TOPIC_SQL = `SELECT ${ITEM_COLUMNS} FROM item_topics t JOIN items i ON i.id = t.item_id LEFT JOIN feeds f ON f.id = i.feed_id
+  WHERE t.topic = ? AND t.first_seen_at >= ? ORDER BY t.first_seen_at DESC, t.item_id DESC LIMIT ?`;
+
 /** Items: insert-if-new, latest (index-ordered), search, digest windows and stories. */
 export function createItemRepository(db: SqlExecutor): ItemRepository {
   const select = async (where: string, params: SqlValue[], tail = ''): Promise<StoredItem[]> =>
@@ -18,12 +22,7 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
       const since = query.since?.getTime() ?? 0;
       const limit = clampLimit(query.limit);
       if (!query.topic) return select('i.first_seen_at >= ?', [since, limit], 'ORDER BY i.first_seen_at DESC, i.id DESC LIMIT ?');
-      // Walks item_topics_latest (topic, first_seen_at, item_id) backwards: no sort, no scan.
-      const rows = await db.all<ItemRow>(
-        `SELECT ${ITEM_COLUMNS} FROM item_topics t JOIN items i ON i.id = t.item_id LEFT JOIN feeds f ON f.id = i.feed_id
-         WHERE t.topic = ? AND t.first_seen_at >= ? ORDER BY t.first_seen_at DESC, t.item_id DESC LIMIT ?`,
-        [query.topic, since, limit],
-      );
+      const rows = await db.all<ItemRow>(LATEST_BY_TOPIC_SQL, [query.topic, since, limit]);
       return rows.map(toStoredItem);
     },
     search: (query) => searchItems(db, query),

@@ -6,6 +6,8 @@ import { toOutboxRow, type OutboxTableRow } from './outbox-rows.js';
 // Pending, failed-and-due, and sending-with-expired-claim rows are all "due": a claim moves
 // next_attempt_at to the claim's expiry, so a crashed worker's rows come due again by themselves.
 const DUE = "status IN ('pending', 'failed', 'sending') AND next_attempt_at <= ?";
+/** The due rows in claim order; an ordered walk of the partial index outbox_due. */
+export const SELECT_DUE_SQL = `SELECT id FROM outbox WHERE ${DUE} ORDER BY next_attempt_at, id LIMIT ?`;
 const SET_CLAIM = "status = 'sending', claimed_by = ?, claim_expires_at = ?, next_attempt_at = ?, attempts = attempts + 1";
 
 /**
@@ -28,7 +30,7 @@ export async function claimOutbox(db: SqlExecutor, worker: string, limit: number
     return rows.sort((a, b) => Number(a.due_at) - Number(b.due_at) || Number(a.id) - Number(b.id)).map(toOutboxRow);
   }
   return db.transaction(async (tx) => {
-    const ids = await tx.all<{ id: number }>(`SELECT id FROM outbox WHERE ${DUE} ORDER BY next_attempt_at, id LIMIT ?`, [at, limit]);
+    const ids = await tx.all<{ id: number }>(SELECT_DUE_SQL, [at, limit]);
     if (ids.length === 0) return [];
     const idList = ids.map((row) => Number(row.id));
     const rows = await tx.all<OutboxTableRow>(

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { LATEST_BY_TOPIC_SQL } from '../../src/store/repos/items.js';
+import { SELECT_DUE_SQL } from '../../src/store/repos/outbox-claim.js';
+
+function plan(sql: string, params: unknown[]): string {
+  const db = new Database(':memory:');
+  try {
+    for (const migration of MIGRATIONS) db.exec(migration.sqlite);
+    return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
+  } finally {
+    db.close();
+  }
+}
+
+// Fast answers at 100k items depend on these plans: an index walk in order, never a sort.
+describe('SQLite query plans', () => {
+  it('latest <topic> walks the topic index without sorting', () => {
+    const detail = plan(LATEST_BY_TOPIC_SQL, ['ai', 0, 5]);
+    expect(detail).toContain('item_topics_latest');
+    expect(detail).not.toContain('TEMP B-TREE');
+  });
+
+  it('claiming walks the partial due index without sorting', () => {
+    const detail = plan(SELECT_DUE_SQL, [Date.now(), 10]);
+    expect(detail).toContain('outbox_due');
+    expect(detail).not.toContain('TEMP B-TREE');
+  });
+});
