@@ -94,7 +94,11 @@ export function createMessagesRoute(deps: MessagesRouteDeps): HttpRoute {
       const body = await readBody(req);
       if (!body) return respond(res, 413, { error: 'body too large' });
       const activity = parseActivity(body);
-      if (!activity) return respond(res, 400, { error: 'invalid activity' });
+      if (!activity) {
+        // With credentials, an unauthenticated caller gets 401 whatever it sent.
+        if (deps.verify && !(await deps.verify(req.headers.authorization, null)).ok) return respond(res, 401, { error: 'unauthorized' });
+        return respond(res, 400, { error: 'invalid activity' });
+      }
       const refusal = await refuse(req, activity, deps);
       if (refusal) return respond(res, refusal, { error: refusal === 401 ? 'unauthorized' : 'forbidden' });
       try {

@@ -46,7 +46,7 @@ function bearerToken(header: string | undefined): string | null {
 
 /** Creates the verifier for one bot app id and its trusted issuers. */
 export function createBotTokenVerifier(options: { appId: string; trusted: TrustedIssuer[]; clock: Clock }) {
-  return async function verifyBotToken(authorization: string | undefined, facts: ActivityFacts): Promise<TokenCheck> {
+  return async function verifyBotToken(authorization: string | undefined, facts: ActivityFacts | null): Promise<TokenCheck> {
     const token = bearerToken(authorization);
     if (!token) return { ok: false, reason: authorization ? 'malformed authorization header' : 'no bearer token' };
     let kid: string | undefined;
@@ -69,7 +69,7 @@ export function createBotTokenVerifier(options: { appId: string; trusted: Truste
       return { ok: false, reason: `signing keys unavailable: ${(err as Error).message}` };
     }
     if (!jwk) return { ok: false, reason: 'unknown signing key' };
-    if (trust.checkEndorsements && jwk.endorsements && !jwk.endorsements.includes(facts.channelId)) {
+    if (facts && trust.checkEndorsements && jwk.endorsements && !jwk.endorsements.includes(facts.channelId)) {
       return { ok: false, reason: `key not endorsed for channel ${facts.channelId}` };
     }
     let claims: JWTPayload;
@@ -88,6 +88,9 @@ export function createBotTokenVerifier(options: { appId: string; trusted: Truste
       return { ok: false, reason: `token rejected (${code})` };
     }
     if (trust.tenantId && claims.tid !== trust.tenantId) return { ok: false, reason: 'token from another tenant' };
+    // Without an activity (unparsable body) only the token itself is checked, so the caller can
+    // be told 400 (authenticated, bad body) rather than 401.
+    if (!facts) return { ok: true, claims };
     const claimUrl = claims.serviceurl ?? claims.serviceUrl;
     if (typeof claimUrl === 'string' ? trimSlash(claimUrl) !== trimSlash(facts.serviceUrl) : trust.checkEndorsements) {
       return { ok: false, reason: 'serviceurl claim does not match the activity' };

@@ -87,6 +87,12 @@ describe('Teams /api/messages with credentials: Bot Framework JWT required', () 
     expect(h.connector.posted).toHaveLength(0);
   });
 
+  it('an invalid body gets 401 without a valid token and 400 with one', async () => {
+    expect(await postActivity(h.baseUrl, { hello: 'x' }, 'Bearer a.b.c')).toBe(401);
+    expect(await postActivity(h.baseUrl, { hello: 'x' }, `Bearer ${await idp.sign(claims())}`)).toBe(400);
+    expect(handler.calls).toHaveLength(0);
+  });
+
   it('refuses a request without a token', async () => expectRefused(undefined));
   it('refuses a malformed token', async () => expectRefused('Bearer not-a-jwt', 'malformed authorization header'));
   it('refuses a non-Bearer scheme', async () => expectRefused(`Basic ${Buffer.from('a:b').toString('base64')}`, 'malformed authorization header'));
