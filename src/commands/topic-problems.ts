@@ -11,11 +11,6 @@ export function unknownTopicsProblem(unknown: ReadonlyArray<{ typed: string; sug
   return unknown.map((entry) => unknownTopicProblem(entry.typed, entry.suggestions)).join('; ');
 }
 
-/** "AI & automated decisions (ai)". */
-export function describeTopic(topic: TopicRef): string {
-  return topic.label && topic.label !== topic.id ? `${topic.label} (\`${topic.id}\`)` : `\`${topic.id}\``;
-}
-
 /** Looks up topic ids in the taxonomy, keeping unknown ids (e.g. removed topics) as plain refs. */
 export function topicsById(ids: readonly string[], topics: readonly TopicRef[]): TopicRef[] {
   return ids.map((id) => topics.find((topic) => topic.id === id) ?? { id, label: id });
