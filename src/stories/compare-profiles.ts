@@ -1,4 +1,4 @@
-import { isGenericTerm, type Amount } from './tokenize.js';
+import type { Amount } from './tokenize.js';
 import type { StoryProfile } from './story-profile.js';
 
 /**
@@ -35,15 +35,6 @@ export const DEFAULT_STORY_OPTIONS: StoryMatchOptions = {
   minAnchors: 3,
 };
 
-// A bill passing and the same bill being signed are two news events, days apart.
-const STAGES: ReadonlyMap<string, string> = new Map([
-  ['introduc', 'introduced'],
-  ['pass', 'passed'],
-  ['sign', 'signed'],
-  ['veto', 'vetoed'],
-  ['vetoe', 'vetoed'],
-  ['delay', 'delayed'],
-]);
 const MAX_COUNTED_ANCHORS = 8;
 
 function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
@@ -55,18 +46,27 @@ function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
  * Figures in different currencies ("$10M" and "£7.5m") may be one amount, so they never conflict.
  */
 function figuresConflict(a: readonly Amount[], b: readonly Amount[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
   if (a.some((x) => b.some((y) => x.value === y.value))) return false;
   return a.some((x) => b.some((y) => x.currency === null || y.currency === null || x.currency === y.currency));
 }
 
-function stagesOf(titleTerms: ReadonlySet<string>): Set<string> {
-  return new Set([...titleTerms].flatMap((term) => STAGES.get(term) ?? []));
+function countShared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let count = 0;
+  for (const term of a) if (b.has(term)) count += 1;
+  return count;
 }
 
 /** Non-generic headline terms of either item that the other item mentions anywhere. */
 function anchorTerms(a: StoryProfile, b: StoryProfile): string[] {
-  const anchors = new Set([...shared(a.titleTerms, b.distinctive), ...shared(b.titleTerms, a.distinctive)]);
-  return [...anchors].filter((term) => !isGenericTerm(term));
+  return [...new Set([...shared(a.titleTerms, b.distinctive), ...shared(b.titleTerms, a.distinctive)])];
+}
+
+/** anchorTerms(a, b).length without allocating: this runs for every candidate pair. */
+function countAnchors(a: StoryProfile, b: StoryProfile): number {
+  let count = countShared(a.titleTerms, b.distinctive);
+  for (const term of b.titleTerms) if (a.distinctive.has(term) && !(a.titleTerms.has(term) && b.distinctive.has(term))) count += 1;
+  return count;
 }
 
 /** Compares two profiled items. */
@@ -85,20 +85,20 @@ export function compareProfiles(
     const figures = [...a.titleAmounts, ...b.titleAmounts].map((amount) => amount.value);
     return { matched: false, reason: 'different_figures', score: 0, terms: figures };
   }
-  const stagesA = stagesOf(a.titleTerms);
-  const stagesB = stagesOf(b.titleTerms);
-  if (stagesA.size > 0 && stagesB.size > 0 && shared(stagesA, stagesB).length === 0) {
-    return { matched: false, reason: 'different_stage', score: 0, terms: [...stagesA, ...stagesB] };
+  // A bill passing and the same bill being signed are two news events, days apart.
+  if (a.stages.size > 0 && b.stages.size > 0 && countShared(a.stages, b.stages) === 0) {
+    return { matched: false, reason: 'different_stage', score: 0, terms: [...a.stages, ...b.stages] };
   }
-  const sharedTitle = shared(a.titleTerms, b.titleTerms);
-  const titleScore = sharedTitle.length / Math.max(1, new Set([...a.titleTerms, ...b.titleTerms]).size);
-  if (titleScore >= options.titleThreshold && sharedTitle.length >= 3) {
-    return { matched: true, reason: 'similar_title', score: titleScore, terms: sharedTitle };
+  const sharedTitle = countShared(a.titleTerms, b.titleTerms);
+  const titleScore = sharedTitle / Math.max(1, a.titleTerms.size + b.titleTerms.size - sharedTitle);
+  if (titleScore >= options.titleThreshold && sharedTitle >= 3) {
+    return { matched: true, reason: 'similar_title', score: titleScore, terms: shared(a.titleTerms, b.titleTerms) };
+  }
+  const anchorCount = countAnchors(a, b);
+  if (anchorCount < options.minAnchors) {
+    return { matched: false, reason: 'too_different', score: titleScore, terms: [] };
   }
   const anchors = anchorTerms(a, b);
-  if (anchors.length < options.minAnchors) {
-    return { matched: false, reason: 'too_different', score: titleScore, terms: anchors };
-  }
   // The same fine or count in a headline and the other item is a strong sign of one event.
   const figures = [...a.titleAmounts, ...b.titleAmounts].filter((amount) => anchors.includes(amount.value));
   if (figures.length > 0) return { matched: true, reason: 'same_figure', score: 1, terms: anchors };

@@ -23,6 +23,33 @@ export interface StoryProfile {
   titleAmounts: readonly Amount[];
   /** Non-generic terms of title and summary together. */
   distinctive: ReadonlySet<string>;
+  /** Law-making stages the headline names ("passed", "signed"). */
+  stages: ReadonlySet<string>;
+}
+
+// A bill passing and the same bill being signed are two news events, days apart.
+const STAGES: ReadonlyMap<string, string> = new Map([
+  ['introduc', 'introduced'],
+  ['pass', 'passed'],
+  ['sign', 'signed'],
+  ['veto', 'vetoed'],
+  ['vetoe', 'vetoed'],
+  ['delay', 'delayed'],
+]);
+
+// Stored items never change their text, and every poll compares new items with the same recent
+// ones: caching profiles by id saves re-tokenising the whole window each time.
+const CACHE_LIMIT = 20_000;
+const cache = new Map<number, { title: string; summary: string; profile: StoryProfile }>();
+
+/** profileItem, remembered per stored item id (bounded; re-checked against the text). */
+export function profileStoredItem(item: StoryCandidate): StoryProfile {
+  const hit = cache.get(item.id);
+  if (hit && hit.title === item.title && hit.summary === item.summary && hit.profile.feedId === item.feedId) return hit.profile;
+  const profile = profileItem(item);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
+  cache.set(item.id, { title: item.title, summary: item.summary, profile });
+  return profile;
 }
 
 /** Builds the comparable profile of an item. */
@@ -38,5 +65,6 @@ export function profileItem(item: StoryCandidate): StoryProfile {
     titleTerms: new Set(title.terms),
     titleAmounts: title.amounts,
     distinctive,
+    stages: new Set(title.terms.flatMap((term) => STAGES.get(term) ?? [])),
   };
 }

@@ -33,7 +33,7 @@ const CURRENCY: Record<string, string> = {
   sek: 'sek',
 };
 const AMOUNT =
-  /([$€£])?\s?(\d+(?:\.\d+)?)\s?(bn|billion|mn|million|thousand|[bmk])?\b(?:\s?(euros?|eur|dollars?|usd|pounds?|gbp|kronor|sek)\b)?/giu;
+  /([$€£])?\s?(?<![\p{L}\p{N}.])(\d+(?:\.\d+)?)\s?(bn|billion|mn|million|thousand|[bmk])?\b(?:\s?(euros?|eur|dollars?|usd|pounds?|gbp|kronor|sek)\b)?/giu;
 // Country abbreviations must be read before lower-casing, or "US" turns into the pronoun "us".
 const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bU\.S\.(?:A\.)?|\bUSA?\b/g, ' usa '],
