@@ -9,7 +9,7 @@
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createCommandHandler } from '../src/commands/create-command-handler.js';
@@ -27,6 +27,7 @@ import { commandBody, FORM, postSigned, SIGNING_SECRET } from '../tests/slack/sl
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const CONCURRENCY = 50;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const SEQUENTIAL = 40;
 const FANOUT_CHANNELS = Number(process.env.BENCH_FANOUT ?? 2000);
 const TOPICS = ['ai', 'gdpr', 'breach', 'lawsuit', 'biometrics', 'children', 'health', 'adtech', 'surveillance', 'enforcement'];
 const WORDS = 'privacy data regulator fine breach court ruling biometric facial recognition surveillance tracking consent advertising broker children health employer leak encryption model training chatbot algorithm transfer investigation settlement penalty law bill guidance'.split(' ');
@@ -74,6 +75,17 @@ async function main(): Promise<void> {
       }
     }
     report(results);
+
+    // One request at a time: the per-request floor without queueing behind 49 others.
+    const sequential: Record<'ours' | 'bare', Samples> = { ours: { ack: [], response: [] }, bare: { ack: [], response: [] } };
+    for (let n = 0; n < SEQUENTIAL; n++) {
+      for (const name of ['ours', 'bare'] as const) {
+        const s = await round(api, targets[name], 1, `${name}-seq-${n}`);
+        sequential[name].ack.push(...s.ack);
+        sequential[name].response.push(...s.response);
+      }
+    }
+    report(sequential, `${SEQUENTIAL} sequential signed "/privacy latest ai" (concurrency 1)`);
 
     const fan = await runFanOut(FANOUT_CHANNELS, 10);
     const exactlyOnce = fan.perChannel.size === FANOUT_CHANNELS && [...fan.perChannel.values()].every((n) => n === 1);
@@ -157,10 +169,10 @@ function percentile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
 }
 
-function report(results: Record<'ours' | 'bare', Samples>): void {
+function report(results: Record<'ours' | 'bare', Samples>, title = `${ROUNDS} rounds x ${CONCURRENCY} concurrent signed "/privacy latest ai"`): void {
   const row = (figure: string, target: string, value: number, base: number) =>
     console.log(`${figure.padEnd(34)} ${target.padEnd(22)} ${value.toFixed(1).padStart(8)} ms ${base.toFixed(1).padStart(10)} ms ${(value / base).toFixed(2).padStart(7)}x`);
-  console.log(`\n${ROUNDS} rounds x ${CONCURRENCY} concurrent signed "/privacy latest ai", ${ITEMS} items; baseline = bare Bolt app (constant ack)`);
+  console.log(`\n${title}, ${ITEMS} items; baseline = bare Bolt app (constant ack); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`${'figure'.padEnd(34)} ${'target'.padEnd(22)} ${'value'.padStart(11)} ${'baseline'.padStart(13)} ${'ratio'.padStart(8)}`);
   for (const q of [0.5, 0.99]) {
     const label = q === 0.5 ? 'p50' : 'p99';
