@@ -6,11 +6,13 @@
  * post) measured in the same run, interleaved. Then the 2,000-channel fan-out through the real
  * dispatcher against the fake Web API (1 msg/s per channel, 429s). Bounded; stops by itself.
  */
+import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createCommandHandler } from '../src/commands/create-command-handler.js';
 import { systemClock } from '../src/core/clock.js';
@@ -63,13 +65,17 @@ async function main(): Promise<void> {
     servers.push(bare.close);
 
     const targets = { ours: `http://127.0.0.1:${ours.port}`, bare: bare.url };
-    await round(api, targets.ours, 10, 'warm');
-    await round(api, targets.bare, 10, 'warm');
+    // Slack's side (signed requests out, response_url posts in) runs in its own process, so the
+    // load generator does not compete with the bot for the bot's event loop.
+    const client = await forkLoadClient();
+    servers.push(client.close);
+    await client.round(targets.ours, 10, 'warm');
+    await client.round(targets.bare, 10, 'warm');
     const results: Record<'ours' | 'bare', Samples> = { ours: { ack: [], response: [] }, bare: { ack: [], response: [] } };
     for (let r = 0; r < ROUNDS; r++) {
       // Interleave so machine noise (2 shared cores) hits both alike.
       for (const name of ['ours', 'bare'] as const) {
-        const s = await round(api, targets[name], CONCURRENCY, `${name}-${r}`);
+        const s = await client.round(targets[name], CONCURRENCY, `${name}-${r}`);
         results[name].ack.push(...s.ack);
         results[name].response.push(...s.response);
       }
@@ -80,7 +86,7 @@ async function main(): Promise<void> {
     const sequential: Record<'ours' | 'bare', Samples> = { ours: { ack: [], response: [] }, bare: { ack: [], response: [] } };
     for (let n = 0; n < SEQUENTIAL; n++) {
       for (const name of ['ours', 'bare'] as const) {
-        const s = await round(api, targets[name], 1, `${name}-seq-${n}`);
+        const s = await client.round(targets[name], 1, `${name}-seq-${n}`);
         sequential[name].ack.push(...s.ack);
         sequential[name].response.push(...s.response);
       }
@@ -97,6 +103,39 @@ async function main(): Promise<void> {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface LoadClient {
+  round(baseUrl: string, n: number, tag: string): Promise<Samples>;
+  close(): Promise<void>;
+}
+
+/** Forks this script as the load client (`--load-client`) and talks to it over IPC. */
+async function forkLoadClient(): Promise<LoadClient> {
+  const child = fork(fileURLToPath(import.meta.url), ['--load-client'], { execArgv: process.execArgv, stdio: 'inherit' });
+  const pending = new Map<string, (samples: Samples) => void>();
+  child.on('message', (message: { tag: string; samples: Samples }) => pending.get(message.tag)?.(message.samples));
+  await new Promise<void>((resolve) => child.once('message', () => resolve()));
+  return {
+    round: (baseUrl, n, tag) =>
+      new Promise((resolve) => {
+        pending.set(tag, resolve);
+        child.send({ baseUrl, n, tag });
+      }),
+    close: async () => {
+      child.kill();
+    },
+  };
+}
+
+/** The load client process: a response_url server plus the request generator. */
+async function runLoadClient(): Promise<void> {
+  const api = await startFakeSlackApi();
+  process.on('message', (message: { baseUrl: string; n: number; tag: string }) => {
+    void round(api, message.baseUrl, message.n, message.tag).then((samples) => process.send?.({ tag: message.tag, samples }));
+  });
+  process.on('disconnect', () => void api.close().then(() => process.exit(0)));
+  process.send?.({ tag: 'ready' });
 }
 
 /** Fires `n` concurrent signed commands; returns ack and response_url latencies (ms). */
@@ -181,7 +220,7 @@ function report(results: Record<'ours' | 'bare', Samples>, title = `${ROUNDS} ro
   }
 }
 
-main().catch((error: unknown) => {
+(process.argv.includes('--load-client') ? runLoadClient() : main()).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
