@@ -16,11 +16,16 @@ export interface DigestStory {
 export interface DigestLimits {
   perSection: number;
   sections: number;
+  /** Stories listed in all sections together; a channel on many topics sees fewer per topic. */
+  totalStories: number;
   summaryChars: number;
 }
 
-/** Issue 8: at most 5 stories per topic; at most 10 sections; short summaries. */
-export const DEFAULT_DIGEST_LIMITS: DigestLimits = { perSection: 5, sections: 10, summaryChars: 200 };
+/**
+ * Issue 8: at most 5 stories per topic and 10 sections. About 15 listed stories keep a digest
+ * within one Slack message (50 blocks; a listed story takes 2) for up to 8 topics.
+ */
+export const DEFAULT_DIGEST_LIMITS: DigestLimits = { perSection: 5, sections: 10, totalStories: 15, summaryChars: 200 };
 
 const timeOf = (item: StoredItem): number => (item.publishedAt ?? item.firstSeenAt).getTime();
 
@@ -61,20 +66,23 @@ export function buildSections(
   limits: DigestLimits,
 ): { sections: MessageSection[]; hiddenSections: number; storyCount: number } {
   const placed = new Set<number>();
-  const sections: MessageSection[] = [];
-  let storyCount = 0;
+  const grouped: Array<{ topic: string; stories: DigestStory[] }> = [];
   for (const topic of topics) {
     const inTopic = stories.filter((story) => story.topics.has(topic) && !placed.has(story.lead.id)).sort(compareStories);
     if (inTopic.length === 0) continue;
     for (const story of inTopic) placed.add(story.lead.id);
-    storyCount += inTopic.length;
-    const shown = inTopic.slice(0, limits.perSection);
+    grouped.push({ topic, stories: inTopic });
+  }
+  const shownGroups = grouped.slice(0, limits.sections);
+  const perSection = Math.min(limits.perSection, Math.max(1, Math.floor(limits.totalStories / Math.max(1, shownGroups.length))));
+  const sections = shownGroups.map(({ topic, stories: inTopic }): MessageSection => {
+    const shown = inTopic.slice(0, perSection);
     const more = inTopic.length - shown.length;
-    sections.push({
+    return {
       heading: label(topic),
       items: shown.map((story) => toDigestItem(story, limits)),
       ...(more > 0 ? { more: `and ${more} more` } : {}),
-    });
-  }
-  return { sections: sections.slice(0, limits.sections), hiddenSections: Math.max(0, sections.length - limits.sections), storyCount };
+    };
+  });
+  return { sections, hiddenSections: grouped.length - shownGroups.length, storyCount: placed.size };
 }

@@ -102,6 +102,21 @@ describe('buildDigest', () => {
     expect(message.footer).toBe('and 2 more topics not shown.');
   });
 
+  it('lists fewer stories per topic when a channel follows many topics', async () => {
+    const topics = ['t1', 't2', 't3', 't4'];
+    await prepareChannel(store, topics);
+    for (const topic of topics) {
+      for (let i = 0; i < 6; i += 1) await addItem(store, 'eff', tagged(`${topic}-${i}`, `Story ${i} on ${topic}`, [topic], ago(HOUR)), ago(HOUR));
+    }
+    const message = await buildDigest(deps(), CHANNEL);
+    expect(message.sections!.map((s) => [s.items.length, s.more])).toEqual([
+      [3, 'and 3 more'],
+      [3, 'and 3 more'],
+      [3, 'and 3 more'],
+      [3, 'and 3 more'],
+    ]);
+  });
+
   it('answers a channel without subscriptions with a notice, not a digest', async () => {
     const message = await buildDigest(deps(), { platform: 'slack', workspaceId: 'T1', channelId: 'CNONE' });
     expect(message.kind).toBe('notice');
