@@ -1,7 +1,7 @@
 import type { AppCore, PlatformBundle } from '../../src/index.js';
 import { createConsoleAdapter } from '../console/create-console-adapter.js';
 import { createSlackAdapter } from '../slack/create-slack-adapter.js';
-import { createTeamsAdapter } from '../teams/create-teams-adapter.js';
+import { createTeamsAdapter, readTeamsEnv } from '../teams/create-teams-adapter.js';
 
 /**
  * Chooses the chat platforms from the environment: Slack when its tokens are set, Teams always
@@ -35,7 +35,7 @@ export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
   }
 
   const teams = createTeamsAdapter({
-    env: { appId: env.TEAMS_APP_ID, appPassword: env.TEAMS_APP_PASSWORD, tenantId: env.TEAMS_TENANT_ID },
+    env: readTeamsEnv(core.config.source),
     commandHandler: commands,
     store,
     logger,

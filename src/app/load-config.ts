@@ -10,6 +10,8 @@ export interface AppConfig {
   feeds: FeedConfig[];
   topics: TopicDefinition[];
   feedsFile: string;
+  /** The raw variables the config was read from (adapters read their own extra settings). */
+  source: Record<string, string | undefined>;
 }
 
 /** Reads the environment and feeds.json; throws ConfigError naming the first bad path. */
@@ -30,5 +32,5 @@ export function loadAppConfig(source: Record<string, string | undefined> = proce
     });
   });
   if (problems.length) throw new ConfigError(env.FEEDS_FILE, problems);
-  return { env, feeds: file.feeds, topics, feedsFile: env.FEEDS_FILE };
+  return { env, feeds: file.feeds, topics, feedsFile: env.FEEDS_FILE, source };
 }

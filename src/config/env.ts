@@ -59,7 +59,9 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if (set('SLACK_CLIENT_ID') && (!set('SLACK_CLIENT_SECRET') || !set('SLACK_STATE_SECRET'))) {
     problems.push('SLACK_CLIENT_SECRET: multi-workspace OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
   }
-  if (set('TEAMS_APP_ID') && !set('TEAMS_APP_PASSWORD')) problems.push('TEAMS_APP_PASSWORD: required when TEAMS_APP_ID is set');
+  if (set('TEAMS_APP_ID') && !set('TEAMS_APP_PASSWORD') && !(set('TEAMS_CERT_PEM_FILE') && set('TEAMS_CERT_KEY_FILE'))) {
+    problems.push('TEAMS_APP_PASSWORD: required when TEAMS_APP_ID is set (or TEAMS_CERT_PEM_FILE and TEAMS_CERT_KEY_FILE)');
+  }
   return problems;
 }
 

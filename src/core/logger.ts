@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger as PinoLogger } from 'pino';
 
 /** Structured JSON logger (pino). Secrets are redacted by path before anything is written. */
@@ -17,7 +18,7 @@ const REDACT = [
 
 export function createLogger(options: { level?: string; pretty?: boolean } = {}): Logger {
   const level = options.level ?? 'info';
-  if (options.pretty) {
+  if (options.pretty && prettyAvailable()) {
     return pino({
       level,
       redact: REDACT,
@@ -31,4 +32,14 @@ export function createLogger(options: { level?: string; pretty?: boolean } = {})
 /** A logger that discards everything (tests, benchmarks). */
 export function createSilentLogger(): Logger {
   return pino({ level: 'silent' });
+}
+
+/** pino-pretty is a development dependency: production images log JSON only. */
+function prettyAvailable(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-command.js';
+import { adminChannelCommand } from './admin-channel.js';
 import { digestCommand } from './digest.js';
 import { feedsCommand } from './feeds.js';
 import { latestCommand } from './latest.js';
@@ -11,4 +12,4 @@ import { tagCommand } from './tag.js';
 import { topicsCommand } from './topics.js';
 
 /** Every `privacy-radar` command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [startCommand, pollCommand, feedsCommand, latestCommand, searchCommand, digestCommand, migrateCommand, purgeCommand, topicsCommand, tagCommand];
+export const commands: CliCommand[] = [startCommand, pollCommand, feedsCommand, latestCommand, searchCommand, digestCommand, migrateCommand, purgeCommand, adminChannelCommand, topicsCommand, tagCommand];
