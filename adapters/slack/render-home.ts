@@ -28,7 +28,8 @@ export function renderHomeView(subscriptions: Subscription[], topics: ChatMessag
     ...renderChannels(subscriptions),
     { type: 'divider' },
   ];
-  if (topics) blocks.push(...renderBlocks(topics, LIMITS.homeBlocks - blocks.length).blocks);
+  // Command buttons need a response_url, which App Home interactions do not have: leave them out.
+  if (topics) blocks.push(...renderBlocks({ ...topics, buttons: [] }, LIMITS.homeBlocks - blocks.length).blocks);
   return { type: 'home', blocks: blocks.slice(0, LIMITS.homeBlocks) };
 }
 
