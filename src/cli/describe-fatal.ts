@@ -10,5 +10,8 @@ export function describeFatal(error: unknown): { message: string; exitCode: numb
   if (typeof coded?.code === 'string' && coded.code.startsWith('store/')) {
     return { message: `error: database: ${String(coded.message)}`, exitCode: 2 };
   }
+  if (coded?.code === 'EADDRINUSE' || coded?.code === 'EACCES') {
+    return { message: `error: cannot listen on the HTTP port (${String(coded.code)}): set PORT to a free port`, exitCode: 2 };
+  }
   return { message: `internal error: ${(error as Error)?.message ?? String(error)} (run with LOG_LEVEL=debug for details)`, exitCode: 1 };
 }

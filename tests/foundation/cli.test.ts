@@ -36,3 +36,23 @@ describe('CLI', () => {
     expect(err).not.toMatch(/\n\s+at /); // no stack trace
   });
 });
+
+describe('CLI database errors', () => {
+  it('exits 2 with a clear message for a corrupt SQLite file', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const path = join(mkdtempSync(join(tmpdir(), 'pr-corrupt-')), 'radar.db');
+    writeFileSync(path, 'this is not an SQLite database, just text that is long enough to look like a header'.repeat(20));
+    const { code, err } = await runCaptured(['latest'], { DATABASE_URL: path, LOG_LEVEL: 'silent' });
+    expect(code).toBe(2);
+    expect(err).toMatch(/^error: database: /);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 with a clear message when PostgreSQL is unreachable', async () => {
+    const { code, err } = await runCaptured(['latest'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test', LOG_LEVEL: 'silent' });
+    expect(code).toBe(2);
+    expect(err).toMatch(/^error: database: /);
+  });
+});
