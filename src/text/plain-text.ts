@@ -13,6 +13,8 @@ const ANY_TAG = /<\/?[a-zA-Z][^<>]*>/g;
 // Control characters other than tab/newline, and Unicode noncharacters, never belong in chat.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+const CONTROL_TEST = new RegExp(CONTROL.source);
+const ZERO_WIDTH_TEST = new RegExp(ZERO_WIDTH.source);
 
 /** Decodes HTML entities, twice when the first pass reveals another entity (`&amp;#8217;`). */
 export function decodeEntities(text: string): string {
@@ -23,14 +25,21 @@ export function decodeEntities(text: string): string {
 /** HTML (or already plain text) to a single line of clean text. */
 export function toPlainText(input: string | null | undefined): string {
   if (!input) return '';
-  let text = input.replace(CDATA, '$1');
+  // Each step is skipped when its trigger character is absent: feeds carry a lot of text and
+  // most of it is already plain.
+  let text = input.includes('<![CDATA[') ? input.replace(CDATA, '$1') : input;
   if (text.includes('<')) {
-    text = text.replace(COMMENTS, ' ').replace(DROP_BLOCKS, ' ').replace(BLOCK_TAGS, ' ').replace(ANY_TAG, '');
+    if (text.includes('<!--')) text = text.replace(COMMENTS, ' ');
+    text = text.replace(DROP_BLOCKS, ' ').replace(BLOCK_TAGS, ' ').replace(ANY_TAG, '');
   }
-  text = decodeEntities(text);
-  // Entity decoding can reveal escaped markup ("&lt;b&gt;"); strip tags exposed that way too.
-  if (/<[a-zA-Z/]/.test(text)) text = text.replace(ANY_TAG, '');
-  return text.replace(CONTROL, '').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+  if (text.includes('&')) {
+    text = decodeEntities(text);
+    // Entity decoding can reveal escaped markup ("&lt;b&gt;"); strip tags exposed that way too.
+    if (/<[a-zA-Z/]/.test(text)) text = text.replace(ANY_TAG, '');
+  }
+  if (CONTROL_TEST.test(text)) text = text.replace(CONTROL, '');
+  if (ZERO_WIDTH_TEST.test(text)) text = text.replace(ZERO_WIDTH, '');
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

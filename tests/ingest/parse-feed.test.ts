@@ -160,3 +160,11 @@ describe('text for chat (P10)', () => {
     expect(item.content).toBe('safe description');
   });
 });
+
+describe('boilerplate edge cases (P10)', () => {
+  it('removes a trailing […] and keeps "read more" that is not at the end', () => {
+    const doc = rss('<item><guid>1</guid><title>A</title><description>Start of the story […]</description></item><item><guid>2</guid><title>B</title><description>Read more about consent. Then the rest of a long story follows here.</description></item>');
+    const texts = parseFeed(doc, 'https://example.org/', { now: NOW });
+    expect(texts.status === 'ok' && texts.items.map((i) => i.description)).toEqual(['Start of the story', 'Read more about consent. Then the rest of a long story follows here.']);
+  });
+});

@@ -7,12 +7,12 @@ import { parseFeedDate } from './parse-date.js';
 import { resolveUrl, stripTracking } from './resolve-url.js';
 import { stripBoilerplate } from './strip-boilerplate.js';
 
-function normalizeItem(raw: RawItem, feed: RawFeed, finalUrl: string, now: Date): NormalizedItem {
-  // Base chain, innermost first: item xml:base, feed xml:base, channel link, final feed URL (P9).
-  const resolved = resolveUrl(raw.link, raw.base, feed.base, resolveUrl(feed.link, feed.base, finalUrl), finalUrl);
+function normalizeItem(raw: RawItem, feedBase: string, now: Date): NormalizedItem {
+  // Base chain, innermost first: item xml:base, then the feed's base (resolved once per feed).
+  const resolved = resolveUrl(raw.link, raw.base, feedBase);
   const url = resolved ? stripTracking(resolved) : null;
   // RSS guids that are permalinks may be relative too; resolve those that look like paths.
-  const guid = raw.guid && /^\//.test(raw.guid.trim()) ? resolveUrl(raw.guid, raw.base, feed.base, finalUrl) : raw.guid;
+  const guid = raw.guid && /^\//.test(raw.guid.trim()) ? resolveUrl(raw.guid, raw.base, feedBase) : raw.guid;
   const title = toPlainText(raw.title);
   const content = toPlainText(raw.content);
   const description = stripBoilerplate(toPlainText(raw.description));
@@ -30,5 +30,8 @@ function normalizeItem(raw: RawItem, feed: RawFeed, finalUrl: string, now: Date)
 
 /** Normalises every item of a feed; keys are unique within the result. */
 export function normalizeItems(feed: RawFeed, finalUrl: string, now: Date): NormalizedItem[] {
-  return disambiguateKeys(feed.items.map((raw) => normalizeItem(raw, feed, finalUrl, now)));
+  // Feed base, innermost first: feed xml:base, channel link, final feed URL (P9).
+  const siteUrl = resolveUrl(feed.link, finalUrl) ?? finalUrl;
+  const feedBase = resolveUrl(feed.base, siteUrl) ?? siteUrl;
+  return disambiguateKeys(feed.items.map((raw) => normalizeItem(raw, feedBase, now)));
 }

@@ -28,8 +28,11 @@ export function resolveUrl(href: string | null | undefined, ...bases: Array<stri
   }
 }
 
+const MAYBE_TRACKING = /[?&](utm_|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_|_hs|mkt_tok|igshid|ref_|at_|cmpid|__twitter|spm|oly_|vero_id|wt_mc|s_cid|ncid|sr_share)/i;
+
 /** Removes tracking parameters (utm_* and friends); keeps everything else as published. */
 export function stripTracking(href: string): string {
+  if (!MAYBE_TRACKING.test(href)) return href; // the common case, without a URL parse
   const url = new URL(href);
   const keys = [...url.searchParams.keys()];
   if (!keys.some((k) => TRACKING.test(k))) return url.href;
@@ -39,7 +42,7 @@ export function stripTracking(href: string): string {
 
 /** The form of a link used as an identity key: no tracking parameters, no fragment. */
 export function canonicalLink(href: string): string {
-  const url = new URL(stripTracking(href));
-  url.hash = '';
-  return url.href;
+  const clean = stripTracking(href);
+  const hash = clean.indexOf('#');
+  return hash < 0 ? clean : clean.slice(0, hash);
 }
