@@ -6,6 +6,7 @@ import { createDigestScheduler } from '../../src/digest/digest-scheduler.js';
 import { defaultDigestSchedule } from '../../src/digest/digest-schedule.js';
 import { renderDigestRow } from '../../src/digest/render-digest-row.js';
 import { createStore } from '../../src/store/create-store.js';
+import { defaultTopics } from '../../src/tagging/index.js';
 import type { Store } from '../../src/store/store.js';
 import { addItem, CHANNEL, clockAt, DAY, DIGEST_TIME, prepareChannel, tagged, TOPICS } from './digest-fixtures.js';
 
@@ -24,7 +25,7 @@ afterEach(async () => store.close());
 function handler(now: Date) {
   const clock = clockAt(now);
   const deps = { store, clock, topics: TOPICS };
-  return createCommandHandler({ store, clock, logger: createSilentLogger(), topics: TOPICS, digestDefaults: defaultDigestSchedule('Europe/Berlin'), digest: createDigestActions(deps) });
+  return createCommandHandler({ store, clock, logger: createSilentLogger(), topics: defaultTopics(), digestDefaults: defaultDigestSchedule('Europe/Berlin'), digest: createDigestActions(deps) });
 }
 const context = { destination: CHANNEL, userId: 'U1', canManage: true };
 
