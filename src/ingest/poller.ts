@@ -3,11 +3,8 @@
  * items -> route; then health, validators and next check are saved. A feed's failure is a value
  * saved on its row; it never stops the other feeds of the cycle (FEEDS.md F9).
  */
-import type { Clock } from '../core/clock.js';
-import type { Logger } from '../core/logger.js';
-import type { FeedError, FeedRecord, FeedState, NormalizedItem, StoredItem, TaggedItem } from '../core/types.js';
-import type { Store } from '../store/store.js';
-import { fetchFeed, type FetchOptions } from './fetch-feed.js';
+import type { FeedError, FeedRecord, FeedState } from '../core/types.js';
+import { fetchFeed } from './fetch-feed.js';
 import { releaseFetchAgent } from './http/feed-agent.js';
 import { defaultFetchOptions } from './http/fetch-options.js';
 import { parseFeed } from './parse/parse-feed.js';
@@ -15,45 +12,9 @@ import { createHostLimiter } from './schedule/host-limiter.js';
 import { failurePatch, successPatch } from './schedule/feed-health.js';
 import { failureDelayMs, successDelayMs, type ScheduleHints } from './schedule/next-check.js';
 import { trackRedirect } from './schedule/track-redirect.js';
+import type { FeedPollReport, Poller, PollerDeps, PollReport } from './poller-types.js';
 
-export interface PollerDeps {
-  store: Store;
-  clock: Clock;
-  logger: Logger;
-  fetchOptions?: Partial<FetchOptions>;
-  processItems: (feed: FeedRecord, items: NormalizedItem[]) => TaggedItem[];
-  /** Routes new items; firstPoll is true on a feed's first successful poll (P8: backfill policy). */
-  onNewItems: (feed: FeedRecord, items: StoredItem[], info: { firstPoll: boolean }) => Promise<void>;
-  /** Called once per failing episode (F10). */
-  onFeedFailing?: (feed: FeedRecord, error: FeedError) => Promise<void>;
-  /** Global fetch concurrency (F11); at most 2 per host regardless. */
-  concurrency?: number;
-  /** Minutes between checks for feeds without their own interval. */
-  defaultIntervalMinutes?: number;
-}
-
-/** One line of `poll --once --json`. */
-export interface FeedPollReport {
-  id: string;
-  url: string;
-  status: 'ok' | 'not_modified' | 'error';
-  error: FeedError | null;
-  items: number;
-  newItems: number;
-}
-
-/** Exactly the JSON printed by `poll --once --json`. */
-export interface PollReport {
-  feeds: FeedPollReport[];
-  newItems: number;
-}
-
-export interface Poller {
-  pollOnce(options?: { feedIds?: string[] }): Promise<PollReport>;
-  pollDue(): Promise<PollReport>;
-  /** Closes pooled keep-alive connections (shutdown, tests). Optional so wrappers may omit it. */
-  close?(): Promise<void>;
-}
+export type { FeedPollReport, Poller, PollerDeps, PollReport } from './poller-types.js';
 
 /** Creates the poller; see the module comment. */
 export function createPoller(deps: PollerDeps): Poller {

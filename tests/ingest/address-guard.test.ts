@@ -2,7 +2,8 @@ import type { LookupAddress } from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchFeed } from '../../src/ingest/fetch-feed.js';
 import { isAddressAllowed } from '../../src/ingest/http/address-guard.js';
-import { releaseFetchAgent } from '../../src/ingest/http/feed-agent.js';
+import { request } from 'undici';
+import { agentFor, releaseFetchAgent } from '../../src/ingest/http/feed-agent.js';
 import { defaultFetchOptions } from '../../src/ingest/http/fetch-options.js';
 import { createGuardedLookup, type LookupAll } from '../../src/ingest/http/guarded-lookup.js';
 import { rssFeed, startFeedServer, type FeedServer } from './feed-server.js';
@@ -72,6 +73,16 @@ describe('guarded DNS lookup (F7: rebinding)', () => {
       expect(calls).toBe(2); // the connect itself resolved again, through the guard
       expect(server.requests.length).toBe(before);
       await releaseFetchAgent(options);
+    });
+
+    it('the agent itself checks the address actually connected to (IP literals skip DNS)', async () => {
+      const strict = defaultFetchOptions({ totalTimeoutMs: 1500 });
+      const before = server.requests.length;
+      // Straight to the agent, past fetchFeed's own IP-literal pre-check.
+      const error = await request(server.url('/feed'), { dispatcher: agentFor(strict) }).then(() => null, (e: NodeJS.ErrnoException) => e);
+      expect(error?.code).toBe('ERR_BLOCKED_ADDRESS');
+      expect(server.requests.length).toBe(before);
+      await releaseFetchAgent(strict);
     });
 
     it('the same name is fetched when the range is explicitly allowed', async () => {

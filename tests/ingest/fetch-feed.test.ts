@@ -100,9 +100,15 @@ describe('size cap (F4)', () => {
     await fetchFeed({ url: server.url('/warm-gzip') }, options);
     const before = process.memoryUsage().rss;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const result = await fetchFeed({ url: server.url('/gzip-bomb') }, { ...options, totalTimeoutMs: 5000 });
     expectError(result, 'too_large');
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Our cost is CPU time (client and server share this process); wall time on a shared CI box
+    // also contains other processes' turns, so it gets a looser bound that still excludes
+    // inflating 500 MB.
+    const { user, system } = process.cpuUsage(cpu);
+    expect((user + system) / 1000).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(3000);
     // 15 MiB cap plus zlib buffers; nowhere near the 500 MB the bomb inflates to.
     expect(process.memoryUsage().rss - before).toBeLessThan(120 * 1024 * 1024);
   });
@@ -111,7 +117,7 @@ describe('size cap (F4)', () => {
     const started = performance.now();
     const result = await fetchFeed({ url: server.url('/huge') }, { ...options, totalTimeoutMs: 5000 });
     expectError(result, 'too_large');
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(3000); // 200 MB would not fit in that
   });
 
   it('refuses a declared 200 MB Content-Length before reading', async () => {
@@ -221,6 +227,13 @@ describe('status codes and Retry-After (F8, F9)', () => {
     });
     expectError(await fetchFeed({ url: 'http://no-such-host.invalid/feed' }, noDns), 'dns');
     await releaseFetchAgent(noDns);
+  });
+});
+
+describe('TLS failures (F9)', () => {
+  it('a TLS handshake failure is tls, with a one-line message', async () => {
+    const result = expectError(await fetchFeed({ url: server.url('/empty').replace('http:', 'https:') }, options), 'tls');
+    expect(result.message).toMatch(/^TLS handshake failed \(ERR_SSL_[A-Z_]+\)$/);
   });
 });
 

@@ -92,3 +92,14 @@ describe('identity keys (P7)', () => {
     expect(canonicalLink('https://a.example/p#frag')).toBe('https://a.example/p');
   });
 });
+
+describe('cutting text for chat (P10)', () => {
+  it('cuts at a word boundary and never inside a grapheme cluster', async () => {
+    const { truncateAtWord } = await import('../../src/text/plain-text.js');
+    expect(truncateAtWord('Regulator fines company over biometric data', 20)).toBe('Regulator fines…');
+    const family = '👨‍👩‍👧‍👦';
+    const cut = truncateAtWord(`${family}${family}${family}`, 13);
+    expect(cut.endsWith('…')).toBe(true);
+    expect([...new Intl.Segmenter().segment(cut.slice(0, -1))].every((s) => s.segment === family)).toBe(true);
+  });
+});

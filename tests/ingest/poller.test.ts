@@ -162,6 +162,18 @@ describe('errors stay with their feed (F9, F8)', () => {
   });
 });
 
+describe('no overlapping runs (F11)', () => {
+  it('a feed still being polled is skipped by a second, concurrent cycle', async () => {
+    server.serveStatic('/quick', rssFeed([1]));
+    const h = await harness([{ id: 'slow', path: '/drip' }, { id: 'quick', path: '/quick' }]);
+    const first = h.poller.pollOnce();
+    await new Promise((r) => setTimeout(r, 200)); // the drip feed is now in flight
+    const second = await h.poller.pollOnce({ feedIds: ['slow', 'quick'] });
+    expect(second.feeds.map((f) => f.id)).toEqual(['quick']);
+    expect((await first).feeds.find((f) => f.id === 'slow')!.error!.kind).toBe('timeout');
+  });
+});
+
 describe('health and notices (F10)', () => {
   it('one admin notice per failing episode, backoff grows, recovery resets', async () => {
     let failing = true;

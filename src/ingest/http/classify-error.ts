@@ -27,7 +27,9 @@ export function classifyNetworkError(err: unknown, timedOut: boolean): { kind: F
   if (codes.some((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_NODATA' || c === 'EAI_FAIL')) {
     return { kind: 'dns', message: `DNS lookup failed (${codes[0]})` };
   }
-  if (codes.some((c) => TLS_CODES.test(c))) return { kind: 'tls', message };
+  const tls = codes.find((c) => TLS_CODES.test(c));
+  // OpenSSL messages are multi-line internals; the code says it all (e.g. CERT_HAS_EXPIRED).
+  if (tls) return { kind: 'tls', message: `TLS handshake failed (${tls})` };
   // No error code at all means a bug on our side, not the network: say so.
   if (codes.length === 0) return { kind: 'internal', message };
   return { kind: 'connect', message: `${codes[0]}: ${message}` };
