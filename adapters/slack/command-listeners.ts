@@ -5,6 +5,7 @@
  */
 import type { App, RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { ChatMessage, CommandHandler, Destination, Logger } from '../../src/index.js';
+import type { Lane } from './ack-first-lane.js';
 import type { ManagePolicy } from './manage-permission.js';
 import { renderBlocks } from './render-blocks.js';
 
@@ -12,6 +13,8 @@ import { renderBlocks } from './render-blocks.js';
 export interface CommandListenerDeps {
   commandHandler: CommandHandler;
   canManage: ManagePolicy;
+  /** Where command work runs after the ack (see ack-first-lane.ts). */
+  lane: Lane;
   logger: Logger;
 }
 
@@ -19,7 +22,6 @@ export interface CommandListenerDeps {
 export function registerCommandListeners(app: App, deps: CommandListenerDeps): void {
   app.command(/.*/, async ({ command, ack, respond, client }) => {
     await ack();
-    await yieldToPendingRequests();
     await answer(deps, client, respond, {
       text: command.text ?? '',
       teamId: command.team_id,
@@ -30,7 +32,6 @@ export function registerCommandListeners(app: App, deps: CommandListenerDeps): v
 
   app.action(/^privacy_command_/, async ({ action, body, ack, respond, client }) => {
     await ack();
-    await yieldToPendingRequests();
     const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
     const channelId = 'channel' in body && body.channel?.id ? body.channel.id : null;
     const teamId = body.team?.id ?? null;
@@ -45,15 +46,6 @@ export function registerCommandListeners(app: App, deps: CommandListenerDeps): v
   });
 }
 
-/**
- * The store (better-sqlite3) answers synchronously, so a burst of commands would make later
- * requests wait for earlier queries before their ack. Yielding one macrotask lets requests that
- * already arrived be acknowledged first; the answer is not in a hurry (response_url lasts 30 min).
- */
-function yieldToPendingRequests(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 interface Ask {
   text: string;
   teamId: string;
@@ -63,16 +55,20 @@ interface Ask {
 
 async function answer(deps: CommandListenerDeps, client: webApi.WebClient, respond: RespondFn, ask: Ask): Promise<void> {
   const destination: Destination = { platform: 'slack', workspaceId: ask.teamId, channelId: ask.channelId };
-  let reply: ChatMessage;
+  const canManage = await deps.canManage(client, ask.teamId, ask.userId, ask.text);
+  // Handling and rendering run in the lane so pending requests get their ack first.
+  const payload = await deps.lane(async () => {
+    let reply: ChatMessage;
+    try {
+      reply = await deps.commandHandler.handle(ask.text, { destination, userId: ask.userId, canManage });
+    } catch (error) {
+      deps.logger.error({ err: error, channel: ask.channelId }, 'slack: command failed');
+      reply = { text: 'Sorry, something went wrong answering that. Please try again in a moment.', kind: 'error' };
+    }
+    return toResponse(reply);
+  });
   try {
-    const canManage = await deps.canManage(client, ask.teamId, ask.userId, ask.text);
-    reply = await deps.commandHandler.handle(ask.text, { destination, userId: ask.userId, canManage });
-  } catch (error) {
-    deps.logger.error({ err: error, channel: ask.channelId }, 'slack: command failed');
-    reply = { text: 'Sorry, something went wrong answering that. Please try again in a moment.', kind: 'error' };
-  }
-  try {
-    await respond(toResponse(reply));
+    await respond(payload);
   } catch (error) {
     // response_url expires after 30 minutes or 5 uses; nothing else can carry the answer.
     deps.logger.warn({ err: error, channel: ask.channelId }, 'slack: response_url post failed');

@@ -5,6 +5,7 @@
  */
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Authorize, type Receiver } from '@slack/bolt';
 import type { ChatPort, Clock, CommandHandler, HttpRoute, Logger, Store } from '../../src/index.js';
+import { createAckFirstLane } from './ack-first-lane.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { registerCommandListeners } from './command-listeners.js';
 import { registerEventListeners } from './event-listeners.js';
@@ -88,6 +89,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerCommandListeners(app, {
     commandHandler: options.commandHandler,
     canManage: createManagePolicy({ adminOnly: env.adminOnly, clock, logger }),
+    lane: createAckFirstLane(),
     logger,
   });
   registerEventListeners(app, { commandHandler: options.commandHandler, store, logger });
