@@ -73,7 +73,6 @@ export function createPoller(deps: PollerDeps): Poller {
       ...validators,
       bodyHash: fetched.bodyHash,
       initialized: true,
-      lastError: null,
       ...successPatch(now, next),
     });
     return { id: feed.id, url, status: 'ok', error: null, items: parsed.items.length, newItems: stored.length };

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, rssFeed, startFeedServer, type FeedServer } from './feed-server.js';
+import { FIXTURES, fixture, rssFeed, startFeedServer, type FeedServer } from './feed-server.js';
 import { createHarness, type Harness } from './poller-harness.js';
 
 let server: FeedServer;
@@ -46,6 +46,22 @@ describe('polling twice (F1, P8)', () => {
       expect(last.headers['if-modified-since']).toBe('Mon, 05 Jan 2026 08:00:00 GMT');
     }
     expect(h.routed).toHaveLength(4);
+  });
+
+  it('the whole corpus twice: every feed that gave validators gets them back, 0 new items', async () => {
+    const files = readdirSync(FIXTURES).filter((f) => f !== 'SOURCES.md').sort();
+    files.forEach((file, i) => server.serveStatic(`/corpus-${i}`, fixture(file)));
+    const h = await harness(files.map((_, i) => ({ id: `corpus-${i}`, path: `/corpus-${i}` })));
+    const first = await h.poller.pollOnce();
+    const okIds = first.feeds.filter((f) => f.status === 'ok').map((f) => f.id);
+    expect(okIds.length).toBe(38); // the HTML page and the truncated CDATA file are typed errors
+    expect(first.feeds.filter((f) => f.status === 'error').map((f) => f.error!.kind).sort()).toEqual(['not_a_feed', 'parse_error']);
+    const second = await h.poller.pollOnce();
+    expect(second.newItems).toBe(0);
+    for (const id of okIds) {
+      expect(second.feeds.find((f) => f.id === id)!.status).toBe('not_modified');
+      expect(requestsTo(`/${id}`).at(-1)!.headers['if-none-match']).toMatch(/^"/);
+    }
   });
 
   it('validators survive a restart (new store instance on the same database file)', async () => {
