@@ -3,9 +3,9 @@
  * what each phrase means (which topic, which rule group, exclusion, scope or jurisdiction).
  */
 import { createPhraseIndex, type PhraseIndex } from './phrase-index.js';
-import type { TaggingVocabulary, TopicDefinition } from './topic-definition.js';
+import type { TaggingVocabulary, TopicDefinition, TopicRule } from './topic-definition.js';
 
-/** What one phrase occurrence counts as. */
+/** What one phrase occurrence counts as (`rule` is an index into CompiledTaxonomy.rules). */
 export type PhraseUse =
   | { kind: 'phrase'; topic: number }
   | { kind: 'exclude'; topic: number }
@@ -15,38 +15,93 @@ export type PhraseUse =
   | { kind: 'scope-exclude' }
   | { kind: 'jurisdiction'; id: string };
 
+/** A rule with its topic, numbered across the whole taxonomy. */
+export interface CompiledRule {
+  topic: number;
+  rule: TopicRule;
+  /** Rules with `unlessTopics` run in a second pass, after the other evidence is known. */
+  deferred: boolean;
+}
+
+/** Numeric codes of PhraseUse kinds in the flat use table. */
+export const USE_PHRASE = 0;
+export const USE_EXCLUDE = 1;
+export const USE_GROUP = 2;
+export const USE_NONE = 3;
+export const USE_SCOPE = 4;
+export const USE_SCOPE_EXCLUDE = 5;
+export const USE_JURISDICTION = 6;
+
 /** The compiled form the tagger runs on. */
 export interface CompiledTaxonomy {
   topics: TopicDefinition[];
   index: PhraseIndex;
   /** Indexed by phrase id. */
   uses: PhraseUse[][];
-  /** Rules with `unlessTopics` run in a second pass, after the other evidence is known. */
-  deferred: boolean[][];
+  /**
+   * The same uses as flat records of four numbers (kind, topic or jurisdiction, rule, group):
+   * phrase id p owns records useFrom[p] .. useFrom[p + 1] - 1. Monomorphic on the hot path.
+   */
+  useTable: Int32Array;
+  useFrom: Int32Array;
+  jurisdictionIds: string[];
+  rules: CompiledRule[];
+  /** Per topic: the indexes of its rules in `rules`. */
+  rulesByTopic: number[][];
 }
 
 /** Builds the phrase index for `topics` and `vocabulary`. */
 export function compileTaxonomy(topics: TopicDefinition[], vocabulary: TaggingVocabulary): CompiledTaxonomy {
   const index = createPhraseIndex();
   const uses: PhraseUse[][] = [];
+  const rules: CompiledRule[] = [];
   const register = (phrase: string, use: PhraseUse) => {
-    for (const id of index.add(phrase)) (uses[id] ??= []).push(use);
+    for (const id of index.add(phrase)) {
+      const list = (uses[id] ??= []);
+      // The same phrase listed twice in one role (e.g. via {a,b} expansion) counts once.
+      if (!list.some((u) => JSON.stringify(u) === JSON.stringify(use))) list.push(use);
+    }
   };
   topics.forEach((topic, t) => {
     for (const p of topic.phrases) register(p, { kind: 'phrase', topic: t });
     for (const p of topic.exclude) register(p, { kind: 'exclude', topic: t });
-    topic.rules.forEach((rule, r) => {
+    for (const rule of topic.rules) {
+      const r = rules.length;
+      rules.push({ topic: t, rule, deferred: (rule.unlessTopics?.length ?? 0) > 0 });
       rule.all.forEach((group, g) => {
         for (const p of group) register(p, { kind: 'group', topic: t, rule: r, group: g });
       });
       for (const p of rule.none ?? []) register(p, { kind: 'none', topic: t, rule: r });
-    });
+    }
   });
   for (const p of vocabulary.scope) register(p, { kind: 'scope' });
   for (const p of vocabulary.scopeExclude) register(p, { kind: 'scope-exclude' });
   for (const [id, phrases] of Object.entries(vocabulary.jurisdictions)) {
     for (const p of phrases) register(p, { kind: 'jurisdiction', id });
   }
-  const deferred = topics.map((topic) => topic.rules.map((rule) => (rule.unlessTopics?.length ?? 0) > 0));
-  return { topics, index, uses, deferred };
+  const rulesByTopic = topics.map((_, t) => rules.flatMap((r, i) => (r.topic === t ? [i] : [])));
+  const jurisdictionIds = Object.keys(vocabulary.jurisdictions);
+  const { useTable, useFrom } = flattenUses(uses, index.size(), jurisdictionIds);
+  return { topics, index, uses, useTable, useFrom, jurisdictionIds, rules, rulesByTopic };
+}
+
+function flattenUses(uses: PhraseUse[][], phrases: number, jurisdictionIds: string[]): { useTable: Int32Array; useFrom: Int32Array } {
+  const useFrom = new Int32Array(phrases + 1);
+  const records: number[] = [];
+  for (let p = 0; p < phrases; p++) {
+    useFrom[p] = records.length / 4;
+    for (const use of uses[p] ?? []) {
+      switch (use.kind) {
+        case 'phrase': records.push(USE_PHRASE, use.topic, 0, 0); break;
+        case 'exclude': records.push(USE_EXCLUDE, use.topic, 0, 0); break;
+        case 'group': records.push(USE_GROUP, use.topic, use.rule, use.group); break;
+        case 'none': records.push(USE_NONE, use.topic, use.rule, 0); break;
+        case 'scope': records.push(USE_SCOPE, -1, 0, 0); break;
+        case 'scope-exclude': records.push(USE_SCOPE_EXCLUDE, -1, 0, 0); break;
+        case 'jurisdiction': records.push(USE_JURISDICTION, jurisdictionIds.indexOf(use.id), 0, 0); break;
+      }
+    }
+  }
+  useFrom[phrases] = records.length / 4;
+  return { useTable: Int32Array.from(records), useFrom };
 }

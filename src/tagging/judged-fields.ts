@@ -2,16 +2,17 @@
  * The text the tagger judges: title and description (taxonomy.md B1). When the description is
  * missing or only repeats the title, the content's lead stands in for it, as a reader would see.
  */
-import { toPlainText, truncateAtWord } from '../text/plain-text.js';
+import { toPlainText } from '../text/plain-text.js';
 
 // The labelled set was judged on listing snippets of about 400 characters; a full article in a
 // description field would add evidence a reader of the listing never sees.
 const LEAD_CHARS = 400;
+const MARKUP = /[<&]/;
 
 /** Plain text only when the input looks like markup or has entities (the pipeline already cleans). */
 function clean(text: string | null | undefined): string {
   if (!text) return '';
-  return /[<&]/.test(text) ? toPlainText(text) : text.replace(/\s+/g, ' ').trim();
+  return MARKUP.test(text) ? toPlainText(text) : text;
 }
 
 /** Normalised for comparing description and title. */
@@ -19,13 +20,25 @@ function comparable(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** The first LEAD_CHARS characters, ending at a space (the tagger needs no ellipsis or graphemes). */
+function lead(text: string): string {
+  if (text.length <= LEAD_CHARS) return text;
+  const space = text.lastIndexOf(' ', LEAD_CHARS);
+  return text.slice(0, space > LEAD_CHARS / 2 ? space : LEAD_CHARS);
+}
+
+function repeatsTitle(description: string, title: string): boolean {
+  // Cheap length check first: only a description about as short as the title can repeat it.
+  if (description.length > title.length + 24) return false;
+  const t = comparable(title);
+  const d = comparable(description);
+  return d === '' || (t !== '' && (t.startsWith(d) || (d.startsWith(t) && d.length - t.length <= 3)));
+}
+
 /** [title, description-or-lead], cleaned and bounded. */
 export function judgedFields(input: { title: string; description?: string | null; content?: string | null }): [string, string] {
   const title = clean(input.title);
   let description = clean(input.description);
-  const titleKey = comparable(title);
-  if (!description || (titleKey && comparable(description).startsWith(titleKey) && comparable(description).length <= titleKey.length + 3)) {
-    description = clean(input.content);
-  }
-  return [title, truncateAtWord(description, LEAD_CHARS)];
+  if (!description || repeatsTitle(description, title)) description = clean(input.content);
+  return [title, lead(description)];
 }
