@@ -31,6 +31,7 @@ interface FetchMeta {
   permanentRedirectTo: string | null;
 }
 
+/** ok, not_modified (F1/F2) or a typed error (F9); never thrown. */
 export type FetchResult =
   | (FetchMeta & {
       status: 'ok';

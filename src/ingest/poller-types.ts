@@ -5,6 +5,7 @@ import type { FeedError, FeedRecord, NormalizedItem, StoredItem, TaggedItem } fr
 import type { Store } from '../store/store.js';
 import type { FetchOptions } from './http/fetch-options.js';
 
+/** What the poller needs; the app wires tagging, routing and admin notices in. */
 export interface PollerDeps {
   store: Store;
   clock: Clock;
@@ -37,6 +38,7 @@ export interface PollReport {
   newItems: number;
 }
 
+/** The poller: one cycle over all feeds, or over the due ones. */
 export interface Poller {
   pollOnce(options?: { feedIds?: string[] }): Promise<PollReport>;
   pollDue(): Promise<PollReport>;

@@ -7,6 +7,7 @@ import cron from 'node-cron';
 import type { Logger } from '../core/logger.js';
 import type { Poller } from './poller.js';
 
+/** How the tick runs. */
 export interface SchedulerOptions {
   logger: Logger;
   /** node-cron expression with seconds; default every 30 s (due-ness is per feed, see next-check). */
@@ -15,6 +16,7 @@ export interface SchedulerOptions {
   runImmediately?: boolean;
 }
 
+/** A started scheduler. */
 export interface RunningScheduler {
   /** Runs one tick now (tests, `start` on boot); resolves when it is done. */
   tick(): Promise<void>;

@@ -36,6 +36,7 @@ function formatTable(feeds: FeedRecord[]): string[] {
   return [line(header), ...rows.map(line), ...(details.length ? ['', 'Last errors:', ...details] : [])];
 }
 
+/** `privacy-radar feeds list|check`. */
 export const feedsCommand: CliCommand = {
   name: 'feeds',
   summary: 'Show feed health (list) or poll feeds now and show it (check)',

@@ -13,6 +13,7 @@ function formatReport(report: PollReport): string[] {
   return lines;
 }
 
+/** `privacy-radar poll --once [--json]`. */
 export const pollCommand: CliCommand = {
   name: 'poll',
   summary: 'Poll every feed once and print a per-feed result',

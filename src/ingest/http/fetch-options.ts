@@ -1,6 +1,7 @@
 /** Settings for fetchFeed (FEEDS.md F4-F7, F12) and their defaults. */
 import type { LookupAll } from './guarded-lookup.js';
 
+/** Everything fetchFeed needs besides the request; build with defaultFetchOptions. */
 export interface FetchOptions {
   /** ALLOW_PRIVATE_NETWORK: skip the SSRF guard entirely. */
   allowPrivateNetwork: boolean;

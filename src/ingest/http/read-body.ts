@@ -8,6 +8,7 @@ import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 
+/** The decoded body, or why reading stopped. */
 export type BodyRead = { ok: true; bytes: Buffer } | { ok: false; reason: 'too_large'; message: string };
 
 function decoderFor(encoding: string): Transform | null {

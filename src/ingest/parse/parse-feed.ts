@@ -33,6 +33,7 @@ export interface ParseFailure {
   alternateUrl?: string | null;
 }
 
+/** What parseFeed returns: never throws. */
 export type ParseResult = ParsedFeed | ParseFailure;
 
 function parseJson(text: string): RawFeed | ParseFailure {

@@ -14,6 +14,7 @@ export const MIN_DELAY_MS = 5 * MINUTE;
 /** Jitter adds up to this fraction of the delay, chosen by the URL's slot. */
 const JITTER_FRACTION = 0.1;
 
+/** What the feed and the server said about polling frequency. */
 export interface ScheduleHints {
   intervalMinutes: number;
   ttlMinutes?: number | null;

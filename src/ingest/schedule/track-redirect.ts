@@ -5,6 +5,7 @@
  */
 import type { FeedState } from '../../core/types.js';
 
+/** Consecutive polls that must see the same permanent redirect before fetchUrl moves. */
 export const REDIRECT_CONFIRMATIONS = 3;
 
 /** State patch for a poll that saw `target` (or no permanent redirect), plus whether fetchUrl moves. */
