@@ -11,7 +11,7 @@ export const defaultVocabulary: TaggingVocabulary = {
     'PII', 'data protection', 'cybersecurity', 'cyber', 'cyber-related', 'cyberattack{,s}', 'hacker{,s}',
     'hacked', 'surveillance', 'spyware', 'encryption', 'biometric{,s}', 'consent',
     'surveil', 'confidential information', 'information security', 'records', 'consumer information',
-    'online safety', 'Online Safety Act', 'facial recognition', 'face recognition',
+    'online safety', 'Online Safety Act', 'facial recognition', 'face recognition', 'tracking', 'incognito',
   ],
   scopeExclude: ['data center{,s}', 'data centre{,s}', 'economic data', 'market data', 'weather data'],
   jurisdictions: {

@@ -81,7 +81,7 @@ const legislation: TopicDefinition = {
       all: [
         ['bill', 'bills', '=Bill', '=Bills', '=Act', '=ACT', 'legislation', 'law', 'laws', 'regulation{,s}', 'rule{,s}',
           'ordinance', 'amendment{,s}', 'statute', 'H.R.'],
-        ['pass', 'finalize{,s,d}', 'finalise{,s,d}', 'finalizing', 'approve{,s,d}', 'vote{,s,d}', 'advance{,s,d}', 'debating', 'debates', 'proposed', 'proposal', 'propose{,s}',
+        ['pass', 'notif{y,ies,ied}', 'finalize{,s,d}', 'finalise{,s,d}', 'finalizing', 'approve{,s,d}', 'vote{,s,d}', 'advance{,s,d}', 'debating', 'debates', 'proposed', 'proposal', 'propose{,s}',
           'marked up', 'Congress', 'Senate', 'House', 'Parliament', 'legislature', 'lawmakers', 'legislators',
           'senator{,s}', 'Senators', 'governor', 'Governor', 'implementing', 'implementation', 'require{,s}', 'requiring'],
       ],

@@ -84,7 +84,7 @@ const surveillance: TopicDefinition = {
         ['police', 'law enforcement', 'federal government', 'government use', 'government access', 'government agencies',
           'FBI', 'DHS', 'ICE', 'CBP', 'immigration', 'Immigration', 'Homeland Security', 'intelligence', 'Intelligence',
           'military', 'sheriff', 'federal agencies', 'government'],
-        ['facial recognition', 'face recognition', 'surveillance', 'Surveillance', 'drone{,s}', 'biometric{,s}',
+        ['facial recognition', 'face recognition', 'Clearview', 'face search{,es}', 'surveillance', 'Surveillance', 'drone{,s}', 'biometric{,s}',
           'warrant{,s}', 'spyware', 'cameras', 'location data', 'buying data', 'data purchases', 'license plate', 'monitoring',
           'database', 'tracking', 'wiretap', 'phone records', 'backdoor{,s}'],
       ],

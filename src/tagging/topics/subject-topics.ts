@@ -176,7 +176,7 @@ const adtech: TopicDefinition = {
   exclude: ['package tracker', 'fitness tracker{,s}', 'activity tracker{,s}', 'period tracker{,s}', 'storm tracker'],
   rules: [
     { all: [['cookie{,s}', 'Cookies'], ['consent', 'website{,s}', 'browser{,s}', 'tracking', 'CNIL', 'refuse', 'accept', 'banner{,s}', 'GDPR', 'ePrivacy', 'online', 'users', 'rules']] },
-    { all: [['tracking', 'track', 'tracker{,s}'], ['online', 'app', 'apps', 'website{,s}', 'ads', 'advertising', 'advertisers', 'browsing', 'pixel{,s}', 'cookies', 'SDK{,s}']], near: 4 },
+    { all: [['tracking', 'track', 'tracker{,s}'], ['online', 'website{,s}', 'ads', 'advertising', 'advertisers', 'browsing', 'incognito', 'pixel{,s}', 'cookies', 'SDK{,s}', 'across apps']], near: 4 },
   ],
 };
 
