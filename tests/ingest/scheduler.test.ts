@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSilentLogger } from '../../src/core/logger.js';
 import type { Poller, PollReport } from '../../src/ingest/poller.js';
+import { createManualClock } from '../../src/core/clock.js';
 import { startScheduler } from '../../src/ingest/scheduler.js';
+import { createStore } from '../../src/store/create-store.js';
 
 /** A poller whose pollDue blocks until released, counting calls. */
 function blockingPoller() {
@@ -78,5 +80,36 @@ describe('scheduler (F11)', () => {
     await scheduler.tick();
     expect(calls).toBe(2);
     await scheduler.stop();
+  });
+});
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+describe('several processes on one database', () => {
+  it('only the holder of the poll lease polls; it moves on when the holder stops', async () => {
+    const store = createStore(':memory:');
+    await store.migrate();
+    const clock = createManualClock();
+    const a = blockingPoller();
+    const b = blockingPoller();
+    const common = { logger: createSilentLogger(), cronExpression: NEVER, runImmediately: false, leases: store.leases, clock };
+    const first = startScheduler(a, { ...common, holder: 'a' });
+    const second = startScheduler(b, { ...common, holder: 'b' });
+    const tickA = first.tick();
+    await until(() => a.calls === 1);
+    a.release();
+    await tickA;
+    await second.tick();
+    expect([a.calls, b.calls]).toEqual([1, 0]);
+    await first.stop(); // releases the lease
+    const tickB = second.tick();
+    await until(() => b.calls === 1);
+    b.release();
+    await tickB;
+    expect(b.calls).toBe(1);
+    await second.stop();
+    await store.close();
   });
 });
