@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStore } from '../../src/store/create-store.js';
 import { createRecordingHandler, type RecordingHandler } from './recording-handler.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { commandBody, FORM, postSigned } from './slack-request.js';
@@ -84,5 +88,29 @@ describe('multi-workspace OAuth install', () => {
     const res = await postSigned(h.baseUrl, commandBody({ text: 'help', teamId: 'TNONE', responseUrl: h.api.responseUrl() }), FORM);
     expect(res.status).toBe(200); // acked (Slack would otherwise retry) but never handled
     expect(handler.calls).toHaveLength(0);
+  });
+
+  it('with ENCRYPTION_KEY the stored bot token is not readable in the database file', async () => {
+    await h.close();
+    const dir = mkdtempSync(join(tmpdir(), 'slack-oauth-'));
+    const file = join(dir, 'bot.db');
+    const store = createStore(file, { encryptionKey: 'a'.repeat(64) });
+    await store.migrate();
+    try {
+      h = await startSlackHarness({ handler, env: OAUTH_ENV, store, fake: { tokens: { 'xoxb-installed': { teamId: 'T9', botId: 'B9', userId: 'UBOT9' } } } });
+      h.api.on('oauth.v2.access', () => ({
+        body: { ok: true, app_id: 'A1', authed_user: { id: 'U1' }, scope: 'commands,chat:write', token_type: 'bot', access_token: 'xoxb-installed', bot_user_id: 'UBOT9', team: { id: 'T9', name: 'Nine' }, is_enterprise_install: false },
+      }));
+      const { state, cookie } = await beginInstall();
+      expect((await fetch(`${h.baseUrl}/slack/oauth_redirect?code=c&state=${encodeURIComponent(state)}`, { headers: { cookie } })).status).toBe(200);
+      expect(((await store.installations.get('slack', 'T9')) as { bot?: { token?: string } }).bot?.token).toBe('xoxb-installed');
+      await h.close();
+      await store.close();
+      const bytes = ['', '-wal'].map((suffix) => { try { return readFileSync(file + suffix).toString('latin1'); } catch { return ''; } }).join('');
+      expect(bytes).not.toContain('xoxb-installed');
+      h = await startSlackHarness(); // afterEach closes a harness
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
