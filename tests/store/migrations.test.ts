@@ -70,18 +70,24 @@ function registerMigrationTests(target: Target): void {
     }
   });
 
-  it('migrates from the previous version and indexes items stored before search existed', async () => {
-    const { raw, store, cleanup } = await target.open();
-    try {
-      expect((await runMigrations(raw, MIGRATIONS.slice(0, -1))).to).toBe(LATEST_VERSION - 1);
-      await createSqlStore(raw, null).items.insertNew('f1', [makeItem('old', { title: 'Facial recognition fine' })], T0);
-      await store().migrate();
-      const hits = await store().items.search({ words: 'facial recognition', limit: 5 });
-      expect(hits.map((item) => item.key)).toEqual(['old']);
-    } finally {
-      await cleanup();
-    }
-  });
+  for (let previous = 1; previous < LATEST_VERSION; previous++) {
+    it(`migrates from version ${previous} and indexes items stored before it`, async () => {
+      const { raw, store, cleanup } = await target.open();
+      try {
+        expect((await runMigrations(raw, MIGRATIONS.slice(0, previous))).to).toBe(previous);
+        await createSqlStore(raw, null).items.insertNew('f1', [
+          makeItem('old', { title: 'Facial recognition fine' }),
+          makeItem('older', { title: 'Weekly roundup', summary: 'A facial recognition case', publishedAt: new Date('2025-01-01T00:00:00Z') }),
+        ], T0);
+        expect(await store().migrate()).toBeUndefined();
+        expect(await readSchemaVersion(raw)).toBe(LATEST_VERSION);
+        const hits = await store().items.search({ words: 'facial recognition', limit: 5 });
+        expect(hits.map((item) => item.key)).toEqual(['old', 'older']);
+      } finally {
+        await cleanup();
+      }
+    });
+  }
 
   it('refuses a database newer than the code and leaves it untouched', async () => {
     const { raw, store, cleanup } = await target.open();

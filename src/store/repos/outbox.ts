@@ -1,5 +1,6 @@
 import type { OutboxRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
+import { chunk } from '../sql/placeholders.js';
 import { DESTINATION_WHERE, destinationParams } from './destination.js';
 import { claimOutbox } from './outbox-claim.js';
 import { toOutboxRow, type OutboxTableRow } from './outbox-rows.js';
@@ -12,12 +13,16 @@ export function createOutboxRepository(db: SqlExecutor): OutboxRepository {
     enqueue: (entries, now) =>
       db.transaction(async (tx) => {
         let inserted = 0;
-        for (const entry of entries) {
+        // Multi-row INSERTs: one round trip per 200 rows instead of one per row.
+        for (const part of chunk(entries, 200)) {
+          const params: SqlValue[] = part.flatMap((entry) => [
+            entry.dedupKey, ...destinationParams(entry.destination), entry.kind, JSON.stringify(entry.payload ?? null),
+            entry.storyId ?? null, (entry.notBefore ?? now).getTime(), now.getTime(),
+          ]);
           inserted += await tx.run(
-            `INSERT INTO outbox (dedup_key, platform, workspace_id, channel_id, kind, payload, story_id, status, attempts, next_attempt_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (dedup_key) DO NOTHING`,
-            [entry.dedupKey, ...destinationParams(entry.destination), entry.kind, JSON.stringify(entry.payload ?? null),
-              entry.storyId ?? null, (entry.notBefore ?? now).getTime(), now.getTime()],
+            `INSERT INTO outbox (dedup_key, platform, workspace_id, channel_id, kind, payload, story_id, next_attempt_at, created_at, status, attempts)
+             VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0)").join(', ')} ON CONFLICT (dedup_key) DO NOTHING`,
+            params,
           );
         }
         return inserted;

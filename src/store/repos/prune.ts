@@ -11,9 +11,12 @@ export const OUTBOX_RETENTION_DAYS = 30;
 export async function pruneStore(db: SqlExecutor, now: Date, retentionDays: number): Promise<{ items: number; outbox: number }> {
   const itemCutoff = now.getTime() - retentionDays * DAY_MS;
   const outboxCutoff = now.getTime() - OUTBOX_RETENTION_DAYS * DAY_MS;
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const items = await tx.run('DELETE FROM items WHERE last_seen_at < ?', [itemCutoff]);
     const outbox = await tx.run("DELETE FROM outbox WHERE status IN ('sent', 'dead') AND finished_at < ?", [outboxCutoff]);
     return { items, outbox };
   });
+  // Each poll adds a small FTS5 segment; merging them daily keeps searches one b-tree walk.
+  if (db.dialect === 'sqlite') await db.run("INSERT INTO items_fts (items_fts) VALUES ('optimize')");
+  return result;
 }

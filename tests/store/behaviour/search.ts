@@ -3,7 +3,7 @@ import type { StoreFactory } from '../store-behaviour.js';
 import { makeItem, T0 } from '../fixtures.js';
 import { useStore } from './use-store.js';
 
-const HOSTILE = ['"', 'NOT', 'title:biometric', 'biometric*', ')(', "a' OR 1=1 --", 'NEAR(a b)', '^', '-', '$1 ? ?', '\\', 'AND OR'];
+const HOSTILE = ['"', 'the and', 'e2e', 'naïve café', '２０２４', 'data_protection', 'NOT', 'title:biometric', 'biometric*', ')(', "a' OR 1=1 --", 'NEAR(a b)', '^', '-', '$1 ? ?', '\\', 'AND OR'];
 
 /** Full-text search: ranking, every word required, topic filter, hostile input. */
 export function registerSearchBehaviour(factory: StoreFactory): void {
