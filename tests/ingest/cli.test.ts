@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -80,7 +80,28 @@ describe('poll --once and feeds (CLI)', () => {
     const unknown = await cli('feeds', 'check', 'nope');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown feed id "nope"');
-    expect((await cli('feeds', 'frobnicate')).err).toContain('expected "feeds list" or "feeds check"');
+    expect((await cli('feeds', 'frobnicate')).err).toContain('expected "feeds list", "check", "import" or "export"');
+  });
+
+  it('feeds export prints OPML; feeds import adds only new URLs to feeds.json', async () => {
+    const exported = await cli('feeds', 'export');
+    expect(exported.code).toBe(0);
+    expect(exported.out).toContain(`xmlUrl="${server.url('/cli-good')}"`);
+    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body><outline text="News"><outline text="EFF Deeplinks" xmlUrl="https://www.eff.org/rss/updates.xml"/><outline text="Dup" xmlUrl="${server.url('/cli-good')}"/></outline></body></opml>`;
+    writeFileSync(join(dir, 'in.opml'), opml);
+    const before = readFileSync(join(dir, 'feeds.json'), 'utf8');
+    try {
+      const imported = await cli('feeds', 'import', join(dir, 'in.opml'));
+      expect(imported.code).toBe(0);
+      expect(imported.out).toContain('+ eff-deeplinks  https://www.eff.org/rss/updates.xml');
+      expect(imported.out).toContain('already configured');
+      const feeds = JSON.parse(readFileSync(join(dir, 'feeds.json'), 'utf8')).feeds;
+      expect(feeds.map((f: { id: string }) => f.id)).toEqual(['good', 'broken', 'off', 'eff-deeplinks']);
+      writeFileSync(join(dir, 'not.opml'), 'not xml');
+      expect((await cli('feeds', 'import', join(dir, 'not.opml'))).code).toBe(2);
+    } finally {
+      writeFileSync(join(dir, 'feeds.json'), before);
+    }
   });
 
   it('an invalid feeds.json exits 2 (the only non-zero exit of poll --once)', async () => {

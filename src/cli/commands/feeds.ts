@@ -1,5 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { feedsFromOpml, feedsToOpml } from '../../config/opml.js';
 import type { FeedRecord } from '../../core/types.js';
-import type { CliCommand } from '../cli-command.js';
+import type { CliCommand, CliContext } from '../cli-command.js';
 import { writeLine } from '../cli-command.js';
 
 /** One row of `feeds list --json`. */
@@ -37,21 +39,47 @@ function formatTable(feeds: FeedRecord[]): string[] {
 }
 
 /** `privacy-radar feeds list|check`. */
+/** `feeds import <opml>`: appends the OPML's new feeds to feeds.json, keeping everything else. */
+function importOpml(ctx: CliContext, path: string | undefined): number {
+  if (!path) {
+    writeLine(ctx.stderr, 'error: feeds import needs the path of an OPML file');
+    return 2;
+  }
+  const config = ctx.config();
+  const { added, skipped } = feedsFromOpml(readFileSync(path, 'utf8'), config.feeds, path);
+  const file = JSON.parse(readFileSync(config.feedsFile, 'utf8')) as { feeds: unknown[] };
+  file.feeds.push(...added);
+  writeFileSync(config.feedsFile, `${JSON.stringify(file, null, 2)}\n`);
+  writeLine(ctx.stdout, `Added ${added.length} feed${added.length === 1 ? '' : 's'} to ${config.feedsFile}`);
+  for (const feed of added) writeLine(ctx.stdout, `  + ${feed.id}  ${feed.url}`);
+  for (const reason of skipped) writeLine(ctx.stdout, `  skipped ${reason}`);
+  return 0;
+}
+
 export const feedsCommand: CliCommand = {
   name: 'feeds',
-  summary: 'Show feed health (list) or poll feeds now and show it (check)',
+  summary: 'Feed health (list), poll now (check), OPML import/export',
   usage: `Usage: privacy-radar feeds list [--json]
        privacy-radar feeds check [feed-id...] [--json]
+       privacy-radar feeds import <file.opml>
+       privacy-radar feeds export
 
   list    table of every configured feed: health (new, ok, failing, disabled), last error
           kind, consecutive failures, next check, URL actually polled
   check   polls the given feeds (default: all enabled) right now, then prints the same table
+  import  adds the feeds of an OPML file (other readers' export) to FEEDS_FILE; known URLs skipped
+  export  prints the configured feeds as OPML 2.0 on stdout
   --json  print an array of {id,url,health,lastError,lastErrorAt,consecutiveFailures,lastSuccessAt,nextCheckAt}`,
   options: { json: { type: 'boolean' } },
   async run(ctx) {
     const [action, ...ids] = ctx.positionals;
+    if (action === 'import') return importOpml(ctx, ids[0]);
+    if (action === 'export') {
+      ctx.stdout.write(feedsToOpml(ctx.config().feeds));
+      return 0;
+    }
     if (action !== 'list' && action !== 'check') {
-      writeLine(ctx.stderr, `error: expected "feeds list" or "feeds check", got "feeds ${action ?? ''}"\n\n${feedsCommand.usage}`);
+      writeLine(ctx.stderr, `error: expected "feeds list", "check", "import" or "export", got "feeds ${action ?? ''}"\n\n${feedsCommand.usage}`);
       return 2;
     }
     const core = await ctx.core();
