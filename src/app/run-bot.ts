@@ -27,7 +27,7 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
   });
   const dispatcher = createDispatcher({ store, ports: platforms.ports, clock, logger, renderers: createRenderers(core) });
   const dispatchLoop = startDispatchLoop(dispatcher, core);
-  const scheduler = startScheduler(core.poller, { logger });
+  const scheduler = startScheduler(core.poller, { logger, clock, leases: store.leases, runImmediately: true });
   const jobs = [
     // Digests: check every minute which channels are due (cheap: one query).
     cron.schedule('* * * * *', () => guard('digest tick', () => core.digests.runDue())),
