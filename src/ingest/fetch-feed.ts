@@ -137,7 +137,12 @@ async function fetchWithRedirects(request: FetchRequest, options: FetchOptions, 
     const location = header(headers, 'location');
     if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304 && location) {
       discard(res.body);
-      const next = new URL(location, url); // relative Location resolved against the current URL
+      let next: URL;
+      try {
+        next = new URL(location, url); // relative Location resolved against the current URL
+      } catch {
+        return { ...meta, status: 'error', kind: 'http_4xx', message: `HTTP ${res.statusCode} with an invalid Location header` };
+      }
       allPermanent &&= res.statusCode === 301 || res.statusCode === 308;
       if (allPermanent) meta.permanentRedirectTo = next.href;
       if (visited.has(next.href)) return { ...meta, status: 'error', kind: 'redirect_loop', message: `redirect loop at ${next.href}` };

@@ -161,6 +161,11 @@ describe('redirects (F6)', () => {
     expect(result.message).toMatch(/loop/);
   });
 
+  it('an unusable Location is an http_4xx error, not a crash', async () => {
+    server.route('/bad-location', (_req, res) => res.writeHead(302, { location: 'http://[not-an-ip/' }).end());
+    expect(expectError(await fetchFeed({ url: server.url('/bad-location') }, options), 'http_4xx').message).toMatch(/invalid Location/);
+  });
+
   it('reports the target of permanent redirects', async () => {
     server.serveStatic('/p-new', rssFeed([1]));
     server.route('/p-old', (_req, res) => res.writeHead(301, { location: '/p-mid' }).end());
