@@ -6,6 +6,7 @@
 import type { App, RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { ChatMessage, CommandHandler, Destination, Logger } from '../../src/index.js';
 import type { Lane } from './ack-first-lane.js';
+import { commandTextFromSlack } from './command-text.js';
 import type { ManagePolicy } from './manage-permission.js';
 import { renderBlocks } from './render-blocks.js';
 
@@ -23,7 +24,7 @@ export function registerCommandListeners(app: App, deps: CommandListenerDeps): v
   app.command(/.*/, async ({ command, ack, respond, client }) => {
     await ack();
     await answer(deps, client, respond, {
-      text: command.text ?? '',
+      text: commandTextFromSlack(command.text ?? ''),
       teamId: command.team_id,
       channelId: command.channel_id,
       userId: command.user_id,

@@ -46,6 +46,12 @@ describe('slash commands over signed HTTP', () => {
     expect(JSON.stringify(reply?.body)).not.toMatch(/link_names|"parse"/);
   });
 
+  it('decodes Slack\'s escaping of the command text before the core sees it', async () => {
+    await postSigned(h.baseUrl, commandBody({ text: 'search AT&amp;T <https://a.example/x|a.example/x>', responseUrl: h.api.responseUrl() }), FORM);
+    await h.api.waitForResponses(1);
+    expect(handler.calls[0]?.text).toBe('search AT&T https://a.example/x');
+  });
+
   it('posts public replies in_channel', async () => {
     handler.reply = () => ({ text: 'Latest on AI', visibility: 'public' });
     await postSigned(h.baseUrl, commandBody({ text: 'latest ai public', responseUrl: h.api.responseUrl() }), FORM);
