@@ -66,7 +66,13 @@ export function createPoller(deps: PollerDeps): Poller {
     hints.ttlMinutes = parsed.ttlMinutes;
     const stored = await store.items.insertNew(feed.id, deps.processItems(feed, parsed.items), now);
     const firstPoll = !feed.state.initialized;
-    if (stored.length > 0) await deps.onNewItems(feed, stored, { firstPoll });
+    if (stored.length > 0) {
+      await deps.onNewItems(feed, stored, { firstPoll }).catch((err: unknown) => {
+        // Stored but not routed: say exactly which items, so nothing is lost silently.
+        logger.error({ err, feedId: feed.id, itemIds: stored.map((i) => i.id) }, 'new items stored but routing failed');
+        throw err;
+      });
+    }
     const next = new Date(now.getTime() + successDelayMs(url, hints));
     await store.feeds.updateState(feed.id, {
       ...redirect.patch,
@@ -84,10 +90,13 @@ export function createPoller(deps: PollerDeps): Poller {
     try {
       return await pollFeed(feed);
     } catch (err) {
-      // Store or routing faults: log once with context; the cycle goes on.
+      // Store, tagging or routing faults: log once with context; the cycle goes on, and the feed
+      // backs off like any failing feed instead of being retried on every tick.
       logger.error({ err, feedId: feed.id }, 'feed poll crashed');
+      const url = feed.state.fetchUrl ?? feed.url;
       const error: FeedError = { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
-      return { id: feed.id, url: feed.state.fetchUrl ?? feed.url, status: 'error', error, items: 0, newItems: 0 };
+      const hints = { intervalMinutes: feed.interval ?? deps.defaultIntervalMinutes ?? 30 };
+      return fail(feed, url, error, hints).catch(() => ({ id: feed.id, url, status: 'error' as const, error, items: 0, newItems: 0 }));
     } finally {
       inFlight.delete(feed.id);
     }

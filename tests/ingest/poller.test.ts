@@ -2,8 +2,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSilentLogger } from '../../src/core/logger.js';
+import { createPoller } from '../../src/ingest/poller.js';
 import { FIXTURES, fixture, rssFeed, startFeedServer, type FeedServer } from './feed-server.js';
-import { createHarness, type Harness } from './poller-harness.js';
+import { createHarness, TEST_FETCH, type Harness } from './poller-harness.js';
 
 let server: FeedServer;
 const harnesses: Harness[] = [];
@@ -187,6 +189,32 @@ describe('no overlapping runs (F11)', () => {
     const second = await h.poller.pollOnce({ feedIds: ['slow', 'quick'] });
     expect(second.feeds.map((f) => f.id)).toEqual(['quick']);
     expect((await first).feeds.find((f) => f.id === 'slow')!.error!.kind).toBe('timeout');
+  });
+});
+
+describe('faults in our own stages (F9)', () => {
+  it('a crashing processItems is kind internal, backs off, and leaves other feeds alone', async () => {
+    server.serveStatic('/boom', rssFeed([1]));
+    server.serveStatic('/fine', rssFeed([2]));
+    const h = await harness([{ id: 'boom', path: '/boom' }, { id: 'fine', path: '/fine' }]);
+    const poller = createPoller({
+      store: h.store,
+      clock: h.clock,
+      logger: createSilentLogger(),
+      fetchOptions: TEST_FETCH,
+      processItems: (feed, items) => {
+        if (feed.id === 'boom') throw new Error('tagger bug');
+        return items.map((item) => ({ ...item, summary: '', topics: [], why: {} }));
+      },
+      onNewItems: async () => undefined,
+    });
+    const report = await poller.pollOnce();
+    await poller.close?.();
+    expect(report.feeds.find((f) => f.id === 'boom')).toMatchObject({ status: 'error', error: { kind: 'internal', message: 'tagger bug' } });
+    expect(report.feeds.find((f) => f.id === 'fine')).toMatchObject({ status: 'ok', newItems: 1 });
+    const state = (await h.feed('boom')).state;
+    expect(state.consecutiveFailures).toBe(1);
+    expect(state.nextCheckAt!.getTime()).toBeGreaterThan(h.clock.now().getTime());
   });
 });
 
