@@ -4,27 +4,10 @@
  * before it reaches a message: a headline can then ping nobody and link nowhere.
  * https://docs.slack.dev/messaging/formatting-message-text#escaping
  */
+import { truncateAtWord } from '../../src/index.js';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/**
- * Cuts text to at most `max` characters at a word boundary, never inside a grapheme cluster,
- * adding an ellipsis. (Same rule as the core's truncateAtWord; kept here so the adapter needs
- * only types from the core at run time.)
- */
-export function cutAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const room = Math.max(max - 1, 0); // space for the ellipsis
-  let end = 0;
-  for (const { index, segment } of segmenter.segment(text)) {
-    if (index + segment.length > room) break;
-    end = index + segment.length;
-  }
-  let cut = text.slice(0, end);
-  const lastSpace = cut.lastIndexOf(' ');
-  if (lastSpace > room * 0.5) cut = cut.slice(0, lastSpace);
-  return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
-}
+/** Cuts at a word boundary, never inside a grapheme cluster (the core's rule, one implementation). */
+export const cutAtWord = truncateAtWord;
 
 /** Escapes the three characters Slack parses as markup (`&` first, so nothing is double-encoded). */
 export function escapeSlackText(text: string): string {
