@@ -162,6 +162,11 @@ describe('text for chat (P10)', () => {
 });
 
 describe('boilerplate edge cases (P10)', () => {
+  it('cuts at the right place when lower-casing changes the length (Turkish İ)', async () => {
+    const { stripBoilerplate } = await import('../../src/ingest/normalize/strip-boilerplate.js');
+    expect(stripBoilerplate('İİİ İstanbul haberleri. Read more »')).toBe('İİİ İstanbul haberleri.');
+  });
+
   it('removes a trailing […] and keeps "read more" that is not at the end', () => {
     const doc = rss('<item><guid>1</guid><title>A</title><description>Start of the story […]</description></item><item><guid>2</guid><title>B</title><description>Read more about consent. Then the rest of a long story follows here.</description></item>');
     const texts = parseFeed(doc, 'https://example.org/', { now: NOW });
