@@ -6,19 +6,25 @@ import { ITEM_COLUMNS, ITEM_FROM, toStoredItem, type ItemRow } from './item-rows
 import { searchTerms, toFts5Query } from './fts-query.js';
 import { clampLimit } from './limits.js';
 
+// PostgreSQL estimates a two-word AND badly; with ORDER BY id DESC LIMIT it may walk the whole
+// primary key for a rare pair. So: first the newest RECENT_ITEMS rows (a bounded walk), and only
+// if that finds too few, the older rows through the GIN index (`id + 0` keeps the planner from
+// walking the key). A pair too rare to fill the first step has few matches, so the second is cheap.
+export const RECENT_ITEMS = 5000;
+
 /**
  * Ranking: items whose headline contains every word come first, then items matching in the
  * summary; newest first within each group. Both steps are ordered index walks that stop after
  * `limit` hits. bm25/ts_rank were measured and dropped: their document-frequency step reads every
  * matching entry, 10-45 ms per query at 100k items (docs/storage.md), over the 20 ms budget.
  */
-export async function searchItems(db: SqlExecutor, query: SearchQuery): Promise<StoredItem[]> {
+export async function searchItems(db: SqlExecutor, query: SearchQuery, recentItems = RECENT_ITEMS): Promise<StoredItem[]> {
   const terms = searchTerms(query.words);
   if (terms.length === 0) return [];
   const limit = clampLimit(query.limit);
   const find = db.dialect === 'sqlite' ? findSqlite : findPostgres;
-  const titleIds = await find(db, terms, query.topic, limit, true);
-  const anyIds = titleIds.length < limit ? await find(db, terms, query.topic, limit + titleIds.length, false) : [];
+  const titleIds = await find(db, terms, query.topic, limit, true, recentItems);
+  const anyIds = titleIds.length < limit ? await find(db, terms, query.topic, limit + titleIds.length, false, recentItems) : [];
   const seen = new Set(titleIds);
   const ids = [...titleIds, ...anyIds.filter((id) => !seen.has(id))].slice(0, limit);
   if (ids.length === 0) return [];
@@ -28,7 +34,7 @@ export async function searchItems(db: SqlExecutor, query: SearchQuery): Promise<
 }
 
 // Terms are quoted FTS5 strings; `{title} :` restricts every one of them to the title column.
-async function findSqlite(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean): Promise<number[]> {
+async function findSqlite(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean, _recent: number): Promise<number[]> {
   const match = titleOnly ? `{title} : (${toFts5Query(terms)})` : toFts5Query(terms);
   const params: SqlValue[] = [match];
   if (topic) params.push(topic);
@@ -42,17 +48,25 @@ async function findSqlite(db: SqlExecutor, terms: string[], topic: string | unde
   return rows.map((row) => Number(row.id));
 }
 
+
 // Terms contain only letters and digits (searchTerms), so joining them with & is safe for
 // to_tsquery. Title-only search uses title_vector (migration 3) for its own planner statistics.
-async function findPostgres(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean): Promise<number[]> {
-  const params: SqlValue[] = [terms.join(' & ')];
-  if (topic) params.push(topic);
-  params.push(limit);
-  const rows = await db.all<{ id: number }>(
-    `SELECT i.id FROM items i WHERE i.${titleOnly ? 'title_vector' : 'search_vector'} @@ to_tsquery('english', ?)
-     ${topic ? 'AND EXISTS (SELECT 1 FROM item_topics t WHERE t.topic = ? AND t.item_id = i.id)' : ''}
-     ORDER BY i.id DESC LIMIT ?`,
-    params,
-  );
-  return rows.map((row) => Number(row.id));
+async function findPostgres(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean, recentItems: number): Promise<number[]> {
+  const newest = Number((await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM items'))?.id ?? 0);
+  const floor = newest - recentItems;
+  const step = async (range: string, order: string): Promise<number[]> => {
+    const params: SqlValue[] = [terms.join(' & '), floor];
+    if (topic) params.push(topic);
+    params.push(limit);
+    const rows = await db.all<{ id: number }>(
+      `SELECT i.id FROM items i WHERE i.${titleOnly ? 'title_vector' : 'search_vector'} @@ to_tsquery('english', ?) AND ${range}
+       ${topic ? 'AND EXISTS (SELECT 1 FROM item_topics t WHERE t.topic = ? AND t.item_id = i.id)' : ''}
+       ORDER BY ${order} LIMIT ?`,
+      params,
+    );
+    return rows.map((row) => Number(row.id));
+  };
+  const recent = await step('i.id > ?', 'i.id DESC');
+  if (recent.length >= limit || floor <= 0) return recent;
+  return [...recent, ...(await step('i.id <= ?', 'i.id + 0 DESC'))].slice(0, limit);
 }
