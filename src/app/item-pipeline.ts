@@ -4,7 +4,7 @@ import type { FeedError, FeedRecord, StoredItem } from '../core/types.js';
 import { enqueueAdminNotice } from '../delivery/admin-notice.js';
 import { routeNewItems } from '../delivery/route-items.js';
 import type { Metrics } from '../server/metrics.js';
-import { assignStories } from '../stories/assign-stories.js';
+import { createStoryAssigner } from '../stories/assign-stories.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -14,12 +14,13 @@ import type { Store } from '../store/store.js';
  */
 export function createItemPipeline(deps: { store: Store; clock: Clock; logger: Logger; metrics: Metrics; backfill: number }) {
   const { store, clock, logger, metrics } = deps;
+  const stories = createStoryAssigner(store);
   return {
     async onNewItems(feed: FeedRecord, items: StoredItem[], info: { firstPoll: boolean }): Promise<void> {
       metrics.itemsStored.inc(items.length);
       if (items.length === 0) return;
       const now = clock.now();
-      const withStories = await assignStories(store, items, now);
+      const withStories = await stories.assign(items, now);
       const toRoute = info.firstPoll ? newest(withStories, deps.backfill) : withStories;
       if (toRoute.length === 0) return;
       const enqueued = await routeNewItems(store, toRoute, now);

@@ -3,6 +3,46 @@ import { createStoryIndex } from './story-index.js';
 import type { StoredItem } from '../core/types.js';
 import type { Store } from '../store/store.js';
 
+type StoryIndex = ReturnType<typeof createStoryIndex>;
+
+/** Items another process stored slightly before our last read may commit late: re-read a margin. */
+const REFRESH_OVERLAP_MS = 5 * 60_000;
+/** Old items only cost memory (compareProfiles rejects them by time): rebuild hourly to drop them. */
+const REBUILD_EVERY_MS = 60 * 60_000;
+
+/**
+ * A long-lived story assigner for the running bot. It keeps the index of recent items between
+ * polls and reads only what was stored since its last read, instead of re-indexing the whole
+ * window (thousands of items) on every poll that finds something new.
+ */
+export function createStoryAssigner(store: Store, options: Partial<StoryMatchOptions> = {}) {
+  const settings = { ...DEFAULT_STORY_OPTIONS, ...options };
+  let index: StoryIndex | null = null;
+  let builtAt = 0;
+  let readUntil = 0;
+
+  async function refresh(now: Date): Promise<StoryIndex> {
+    const to = new Date(now.getTime() + 1);
+    if (!index || now.getTime() - builtAt > REBUILD_EVERY_MS || now.getTime() < readUntil - REFRESH_OVERLAP_MS) {
+      index = createStoryIndex(settings);
+      builtAt = now.getTime();
+      for (const item of await store.items.between(new Date(now.getTime() - settings.windowMs), to)) index.add(item);
+    } else {
+      for (const item of await store.items.between(new Date(readUntil - REFRESH_OVERLAP_MS), to)) index.add(item);
+    }
+    readUntil = to.getTime();
+    return index;
+  }
+
+  return {
+    /** Puts newly stored items into stories; see assignStories. */
+    async assign(newItems: StoredItem[], now: Date): Promise<StoredItem[]> {
+      if (newItems.length === 0) return [];
+      return assignWithIndex(store, await refresh(now), newItems);
+    },
+  };
+}
+
 /**
  * Puts newly stored items into stories: each joins the story of the recent item (any source,
  * within the window) it matches best, or starts its own story whose id is its own item id. Runs
@@ -15,11 +55,10 @@ export async function assignStories(
   now: Date,
   options: Partial<StoryMatchOptions> = {},
 ): Promise<StoredItem[]> {
-  if (newItems.length === 0) return [];
-  const settings = { ...DEFAULT_STORY_OPTIONS, ...options };
-  const recent = await store.items.between(new Date(now.getTime() - settings.windowMs), new Date(now.getTime() + 1));
-  const index = createStoryIndex(settings);
-  for (const item of recent) index.add(item);
+  return createStoryAssigner(store, options).assign(newItems, now);
+}
+
+async function assignWithIndex(store: Store, index: StoryIndex, newItems: StoredItem[]): Promise<StoredItem[]> {
   const pending = new Set(newItems.map((item) => item.id));
   const updates = new Map<number, number[]>();
   const assigned = new Map<number, StoredItem>();
