@@ -57,7 +57,7 @@ export function createPoller(deps: PollerDeps): Poller {
     hints.maxAgeSeconds = fetched.maxAgeSeconds;
     const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
     if (fetched.status === 'not_modified') {
-      const next = new Date(now.getTime() + successDelayMs(url, hints));
+      const next = new Date(now.getTime() + successDelayMs(url, hints, now));
       await store.feeds.updateState(feed.id, { ...redirect.patch, ...validators, ...successPatch(now, next) });
       return { id: feed.id, url, status: 'not_modified', error: null, items: 0, newItems: 0 };
     }
@@ -73,7 +73,7 @@ export function createPoller(deps: PollerDeps): Poller {
         throw err;
       });
     }
-    const next = new Date(now.getTime() + successDelayMs(url, hints));
+    const next = new Date(now.getTime() + successDelayMs(url, hints, now));
     await store.feeds.updateState(feed.id, {
       ...redirect.patch,
       ...validators,

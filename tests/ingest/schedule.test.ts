@@ -3,7 +3,7 @@ import type { FeedState } from '../../src/core/types.js';
 import { maxAgeSeconds, retryAfterMs } from '../../src/ingest/http/cache-headers.js';
 import { FAILING_THRESHOLD, failurePatch, successPatch } from '../../src/ingest/schedule/feed-health.js';
 import { createHostLimiter } from '../../src/ingest/schedule/host-limiter.js';
-import { failureDelayMs, MAX_DELAY_MS, successDelayMs } from '../../src/ingest/schedule/next-check.js';
+import { failureDelayMs, MAX_DELAY_MS, successDelayMs, successPeriodMs } from '../../src/ingest/schedule/next-check.js';
 import { REDIRECT_CONFIRMATIONS, trackRedirect } from '../../src/ingest/schedule/track-redirect.js';
 
 const MIN = 60_000;
@@ -14,24 +14,41 @@ const within = (value: number, low: number, high: number) => {
 };
 
 describe('next check (F11)', () => {
-  it('is the largest of interval, ttl, max-age and Retry-After, plus at most 10% jitter', () => {
-    within(successDelayMs(URL_A, { intervalMinutes: 30 }), 30 * MIN, 33 * MIN);
-    within(successDelayMs(URL_A, { intervalMinutes: 30, ttlMinutes: 120 }), 120 * MIN, 132 * MIN);
-    within(successDelayMs(URL_A, { intervalMinutes: 30, maxAgeSeconds: 3600 }), 60 * MIN, 66 * MIN);
-    within(successDelayMs(URL_A, { intervalMinutes: 30, retryAfterMs: 90 * MIN }), 90 * MIN, 99 * MIN);
+  const NOW = new Date('2026-01-05T09:00:00Z');
+
+  it('the period is the largest of interval, ttl, max-age and Retry-After, clamped to [5 min, 24 h]', () => {
+    expect(successPeriodMs({ intervalMinutes: 30 })).toBe(30 * MIN);
+    expect(successPeriodMs({ intervalMinutes: 30, ttlMinutes: 120 })).toBe(120 * MIN);
+    expect(successPeriodMs({ intervalMinutes: 30, maxAgeSeconds: 3600 })).toBe(60 * MIN);
+    expect(successPeriodMs({ intervalMinutes: 30, retryAfterMs: 90 * MIN })).toBe(90 * MIN);
+    expect(successPeriodMs({ intervalMinutes: 1 })).toBe(5 * MIN);
+    expect(successPeriodMs({ intervalMinutes: 30, ttlMinutes: 100_000 })).toBe(MAX_DELAY_MS);
   });
 
-  it('is clamped to [5 min, 24 h]', () => {
-    within(successDelayMs(URL_A, { intervalMinutes: 1 }), 5 * MIN, 5.5 * MIN);
-    expect(successDelayMs(URL_A, { intervalMinutes: 30, ttlMinutes: 100_000 })).toBe(MAX_DELAY_MS);
+  it('waits at least the period (less the tick tolerance) and less than two periods', () => {
+    for (let i = 0; i < 20; i++) within(successDelayMs(`https://h${i}.example/f`, { intervalMinutes: 30 }, NOW), 27 * MIN, 57 * MIN);
+    within(successDelayMs(URL_A, { intervalMinutes: 30, ttlMinutes: 120 }, NOW), 115 * MIN, 235 * MIN);
+    expect(successDelayMs(URL_A, { intervalMinutes: 30, retryAfterMs: 90 * MIN }, NOW)).toBeGreaterThanOrEqual(90 * MIN);
+    expect(successDelayMs(URL_A, { intervalMinutes: 30, ttlMinutes: 100_000 }, NOW)).toBe(MAX_DELAY_MS);
   });
 
-  it('jitter is deterministic per URL and spreads different URLs', () => {
-    expect(successDelayMs(URL_A, { intervalMinutes: 60 })).toBe(successDelayMs(URL_A, { intervalMinutes: 60 }));
-    const delays = new Set(Array.from({ length: 50 }, (_, i) => successDelayMs(`https://h${i}.example/f`, { intervalMinutes: 60 })));
-    expect(delays.size).toBeGreaterThan(40);
-    const spread = Math.max(...delays) - Math.min(...delays);
-    expect(spread).toBeGreaterThan(3 * MIN); // spread over the jitter window, not all at once
+  it('feeds polled together spread over the whole period, each at its URL\'s phase', () => {
+    const hints = { intervalMinutes: 60 };
+    const next = Array.from({ length: 60 }, (_, i) => NOW.getTime() + successDelayMs(`https://h${i}.example/f`, hints, NOW));
+    const minutesInPeriod = new Set(next.map((t) => Math.floor((t % (60 * MIN)) / (10 * MIN))));
+    expect(minutesInPeriod.size).toBe(6); // every 10-minute sixth of the hour gets some feeds
+    expect(successDelayMs(URL_A, hints, NOW)).toBe(successDelayMs(URL_A, hints, NOW)); // deterministic
+  });
+
+  it('once on its phase, a feed is polled once per period even when the tick runs late', () => {
+    const hints = { intervalMinutes: 30 };
+    let at = NOW.getTime() + successDelayMs(URL_A, hints, NOW);
+    for (let i = 0; i < 5; i++) {
+      const late = at + 40_000; // tick granularity plus the poll's own duration
+      const next = late + successDelayMs(URL_A, hints, new Date(late));
+      expect(next - at).toBe(30 * MIN);
+      at = next;
+    }
   });
 
   it('reads Cache-Control max-age and both Retry-After forms', () => {

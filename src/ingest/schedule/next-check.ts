@@ -1,6 +1,6 @@
 /**
  * When to poll a feed next (FEEDS.md F8, F10, F11). Success: clamp(max(configured interval,
- * RSS <ttl>, Cache-Control max-age, Retry-After)) plus per-URL jitter. Failure: exponential
+ * RSS <ttl>, Cache-Control max-age, Retry-After)) plus a per-URL phase offset. Failure: exponential
  * backoff from the interval, doubling per consecutive failure, with jitter, capped at 24 h, but
  * never earlier than a server's Retry-After.
  */
@@ -11,7 +11,7 @@ const MINUTE = 60_000;
 export const MAX_DELAY_MS = 24 * 60 * MINUTE;
 /** Lower bound: nobody needs a feed more often than every 5 minutes, and publishers notice. */
 export const MIN_DELAY_MS = 5 * MINUTE;
-/** Jitter adds up to this fraction of the delay, chosen by the URL's slot. */
+/** Failure jitter adds up to this fraction of the delay; also the phase tolerance. */
 const JITTER_FRACTION = 0.1;
 
 /** What the feed and the server said about polling frequency. */
@@ -24,9 +24,9 @@ export interface ScheduleHints {
 
 const clamp = (ms: number): number => Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, ms));
 
-/** Delay after a successful (or not-modified) poll, jitter included. */
-export function successDelayMs(url: string, hints: ScheduleHints): number {
-  const base = clamp(
+/** The polling period after a success: clamp(max(interval, ttl, max-age, Retry-After)). */
+export function successPeriodMs(hints: ScheduleHints): number {
+  return clamp(
     Math.max(
       hints.intervalMinutes * MINUTE,
       (hints.ttlMinutes ?? 0) * MINUTE,
@@ -34,7 +34,22 @@ export function successDelayMs(url: string, hints: ScheduleHints): number {
       hints.retryAfterMs ?? 0,
     ),
   );
-  return Math.min(MAX_DELAY_MS, base + Math.floor(base * JITTER_FRACTION * urlSlot(url)));
+}
+
+/**
+ * Delay after a successful (or not-modified) poll. Each URL owns a phase within the period
+ * (its hash slot), and the next check lands on the first phase point at least one period away
+ * (less a small tolerance for tick lateness). So feeds added together spread over the whole
+ * period after their first poll, and from then on each is polled exactly once per period.
+ */
+export function successDelayMs(url: string, hints: ScheduleHints, now: Date): number {
+  const period = successPeriodMs(hints);
+  // A poll runs up to one tick (30 s) plus its own duration after its phase point.
+  const tolerance = Math.min(period * JITTER_FRACTION, 5 * MINUTE);
+  const earliest = now.getTime() + period - tolerance;
+  const phase = Math.floor(urlSlot(url) * period);
+  const offset = (((phase - earliest) % period) + period) % period;
+  return Math.min(MAX_DELAY_MS, Math.max(period - tolerance + offset, hints.retryAfterMs ?? 0));
 }
 
 /** Delay after the n-th consecutive failure (n >= 1), jitter included. */
