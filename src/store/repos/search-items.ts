@@ -9,8 +9,9 @@ import { clampLimit } from './limits.js';
 // PostgreSQL estimates a two-word AND badly; with ORDER BY id DESC LIMIT it may walk the whole
 // primary key for a rare pair. So: first the newest RECENT_ITEMS rows (a bounded walk), and only
 // if that finds too few, the older rows through the GIN index (`id + 0` keeps the planner from
-// walking the key). A pair too rare to fill the first step has few matches, so the second is cheap.
-export const RECENT_ITEMS = 5000;
+// walking the key). A pair that cannot fill `limit` from 1,000 rows matches under ~1% of items,
+// so the GIN step reads few rows: both steps stay bounded.
+export const RECENT_ITEMS = 1000;
 
 /**
  * Ranking: items whose headline contains every word come first, then items matching in the
@@ -23,8 +24,9 @@ export async function searchItems(db: SqlExecutor, query: SearchQuery, recentIte
   if (terms.length === 0) return [];
   const limit = clampLimit(query.limit);
   const find = db.dialect === 'sqlite' ? findSqlite : findPostgres;
-  const titleIds = await find(db, terms, query.topic, limit, true, recentItems);
-  const anyIds = titleIds.length < limit ? await find(db, terms, query.topic, limit + titleIds.length, false, recentItems) : [];
+  const floor = db.dialect === 'sqlite' ? 0 : Number((await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM items'))?.id ?? 0) - recentItems;
+  const titleIds = await find(db, terms, query.topic, limit, true, floor);
+  const anyIds = titleIds.length < limit ? await find(db, terms, query.topic, limit + titleIds.length, false, floor) : [];
   const seen = new Set(titleIds);
   const ids = [...titleIds, ...anyIds.filter((id) => !seen.has(id))].slice(0, limit);
   if (ids.length === 0) return [];
@@ -34,7 +36,7 @@ export async function searchItems(db: SqlExecutor, query: SearchQuery, recentIte
 }
 
 // Terms are quoted FTS5 strings; `{title} :` restricts every one of them to the title column.
-async function findSqlite(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean, _recent: number): Promise<number[]> {
+async function findSqlite(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean, _floor: number): Promise<number[]> {
   const match = titleOnly ? `{title} : (${toFts5Query(terms)})` : toFts5Query(terms);
   const params: SqlValue[] = [match];
   if (topic) params.push(topic);
@@ -51,9 +53,7 @@ async function findSqlite(db: SqlExecutor, terms: string[], topic: string | unde
 
 // Terms contain only letters and digits (searchTerms), so joining them with & is safe for
 // to_tsquery. Title-only search uses title_vector (migration 3) for its own planner statistics.
-async function findPostgres(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean, recentItems: number): Promise<number[]> {
-  const newest = Number((await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM items'))?.id ?? 0);
-  const floor = newest - recentItems;
+async function findPostgres(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean, floor: number): Promise<number[]> {
   const step = async (range: string, order: string): Promise<number[]> => {
     const params: SqlValue[] = [terms.join(' & '), floor];
     if (topic) params.push(topic);
