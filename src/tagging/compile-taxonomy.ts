@@ -19,6 +19,8 @@ export type PhraseUse =
 export interface CompiledRule {
   topic: number;
   rule: TopicRule;
+  /** Bit mask with one bit per group: the rule can fire when all bits are seen. */
+  complete: number;
   /** Rules with `unlessTopics` run in a second pass, after the other evidence is known. */
   deferred: boolean;
 }
@@ -67,7 +69,8 @@ export function compileTaxonomy(topics: TopicDefinition[], vocabulary: TaggingVo
     for (const p of topic.exclude) register(p, { kind: 'exclude', topic: t });
     for (const rule of topic.rules) {
       const r = rules.length;
-      rules.push({ topic: t, rule, deferred: (rule.unlessTopics?.length ?? 0) > 0 });
+      if (rule.all.length === 0 || rule.all.length > 30) throw new Error(`topic "${topic.id}": a rule needs 1 to 30 groups`);
+      rules.push({ topic: t, rule, complete: 2 ** rule.all.length - 1, deferred: (rule.unlessTopics?.length ?? 0) > 0 });
       rule.all.forEach((group, g) => {
         for (const p of group) register(p, { kind: 'group', topic: t, rule: r, group: g });
       });

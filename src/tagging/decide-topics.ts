@@ -5,22 +5,28 @@
  */
 import type { CompiledTaxonomy } from './compile-taxonomy.js';
 import type { TagResult } from './tagger.js';
-import { tokenSpanText, type TextTokens } from './tokenize-text.js';
+import { isWordUnit, lowerUnit } from './tokenize-text.js';
 
 /** Phrase evidence for one item; hit references are offsets into `hits` (flat triples). */
 export interface ItemEvidence {
-  tokens: TextTokens;
+  /** The judged text: title, FIELD_BREAK, description. */
+  source: string;
+  /** (phrase, start, end) triples; start and end are character offsets in `source`. */
   hits: number[];
-  /** Token index where the description starts (title tokens come before it). */
+  /** Character offset where the description starts (title hits come before it). */
   breakAt: number;
   /** Per topic: strong-phrase hits. */
   strong: (number[] | undefined)[];
-  /** Per compiled rule: per group, the hits. */
-  groups: (number[][] | undefined)[];
+  /** Per compiled rule: (group, hit) pairs. */
+  groups: (number[] | undefined)[];
+  /** Per compiled rule: one bit per group that has a hit. */
+  groupMask: (number | undefined)[];
   /** Per compiled rule: a cancelling phrase occurred. */
   none: (boolean | undefined)[];
   /** Topics with any evidence, in order of first evidence. */
   touched: number[];
+  /** Bit per topic below 30 that is in `touched` (a cheaper membership test). */
+  touchedMask: number;
   inTitle: (boolean | undefined)[];
   scope: boolean;
   jurisdictions: string[];
@@ -28,28 +34,35 @@ export interface ItemEvidence {
 
 const MAX_TOPICS = 4; // taxonomy.md B3: 0-4 labels, when in doubt leave it out.
 
-/** Hits of each group near one first-group hit (same field), or null when there are none. */
-function nearHits(e: ItemEvidence, groups: number[][], near: number): number[] | null {
-  for (const anchor of groups[0]!) {
-    const at = e.hits[anchor + 1]!;
+/** True when at most `limit` words start in (from, to] of `text` (counting stops early). */
+function wordsWithin(text: string, from: number, to: number, limit: number): boolean {
+  let words = 0;
+  let inWord = true; // `from` is the start of a hit, so a word is under way there
+  for (let i = from, last = Math.min(to, text.length - 1); i <= last; i++) {
+    const word = isWordUnit(text.charCodeAt(i));
+    if (word && !inWord && ++words > limit) return false;
+    inWord = word;
+  }
+  return true;
+}
+
+/** Hits within `near` words of one first-group hit (same field) covering every group, or null. */
+function nearHits(e: ItemEvidence, pairs: number[], complete: number, near: number): number[] | null {
+  for (let a = 0; a < pairs.length; a += 2) {
+    if (pairs[a] !== 0) continue;
+    const at = e.hits[pairs[a + 1]! + 1]!;
     const inTitle = at < e.breakAt;
     const out: number[] = [];
-    let ok = true;
-    for (const group of groups) {
-      let any = false;
-      for (const h of group) {
-        const pos = e.hits[h + 1]!;
-        if (pos < e.breakAt === inTitle && Math.abs(pos - at) <= near) {
-          out.push(h);
-          any = true;
-        }
-      }
-      if (!any) {
-        ok = false;
-        break;
+    let mask = 0;
+    for (let p = 0; p < pairs.length; p += 2) {
+      const h = pairs[p + 1]!;
+      const pos = e.hits[h + 1]!;
+      if (pos < e.breakAt === inTitle && wordsWithin(e.source, Math.min(pos, at), Math.max(pos, at), near)) {
+        out.push(h);
+        mask |= 1 << pairs[p]!;
       }
     }
-    if (ok) return out;
+    if (mask === complete) return out;
   }
   return null;
 }
@@ -58,32 +71,35 @@ function nearHits(e: ItemEvidence, groups: number[][], near: number): number[] |
 function ruleHits(c: CompiledTaxonomy, e: ItemEvidence, topic: number, inScope: boolean, assigned: string[] | null): number[] | null {
   let out: number[] | null = null;
   for (const r of c.rulesByTopic[topic]!) {
-    const groups = e.groups[r];
+    const pairs = e.groups[r];
     const compiled = c.rules[r]!;
-    if (groups === undefined || e.none[r] || compiled.deferred !== (assigned !== null)) continue;
+    if (pairs === undefined || e.groupMask[r] !== compiled.complete || e.none[r] || compiled.deferred !== (assigned !== null)) continue;
     const { rule } = compiled;
     if (assigned && rule.unlessTopics!.some((id) => assigned.includes(id))) continue;
     if (!inScope && !rule.selfScoped) continue;
-    let complete = true;
-    for (const g of groups) if (g.length === 0) complete = false;
-    if (!complete) continue;
-    const hits = rule.near === undefined ? null : nearHits(e, groups, rule.near);
+    const hits = rule.near === undefined ? null : nearHits(e, pairs, compiled.complete, rule.near);
     if (rule.near !== undefined && hits === null) continue;
     out ??= [];
     if (hits) for (const h of hits) out.push(h);
-    else for (const g of groups) for (const h of g) out.push(h);
+    else for (let p = 1; p < pairs.length; p += 2) out.push(pairs[p]!);
   }
   return out;
+}
+
+function sameIgnoringCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (lowerUnit(a.charCodeAt(i)) !== lowerUnit(b.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Explanation texts for hits, deduplicated ignoring case, in order. */
 function explain(e: ItemEvidence, hits: number[]): string[] {
   const texts: string[] = [];
   for (const h of hits) {
-    const text = tokenSpanText(e.tokens, e.hits[h + 1]!, e.hits[h + 2]!);
+    const text = e.source.slice(e.hits[h + 1], e.hits[h + 2]);
     let duplicate = false;
     for (const t of texts) {
-      if (t.length === text.length && (t === text || t.toLowerCase() === text.toLowerCase())) {
+      if (sameIgnoringCase(t, text)) {
         duplicate = true;
         break;
       }
@@ -97,8 +113,7 @@ function explain(e: ItemEvidence, hits: number[]): string[] {
 export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
   let inScope = e.scope;
   for (const t of e.touched) if (e.strong[t] !== undefined) inScope = true;
-  const jurisdictions = inScope ? e.jurisdictions.sort() : [];
-  if (e.touched.length === 0) return { topics: [], why: {}, jurisdictions };
+  if (e.touched.length === 0) return { topics: [], why: {}, jurisdictions: inScope ? e.jurisdictions.slice().sort() : [] };
   const found: number[] = [];
   const foundHits: number[][] = [];
   for (const t of e.touched) {
@@ -129,5 +144,5 @@ export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
     topics.push(id);
     why[id] = explain(e, foundHits[k]!);
   }
-  return { topics, why, jurisdictions: inScope || topics.length > 0 ? e.jurisdictions.sort() : [] };
+  return { topics, why, jurisdictions: inScope || topics.length > 0 ? e.jurisdictions.slice().sort() : [] };
 }

@@ -7,12 +7,10 @@ import { toPlainText } from '../text/plain-text.js';
 // The labelled set was judged on listing snippets of about 400 characters; a full article in a
 // description field would add evidence a reader of the listing never sees.
 const LEAD_CHARS = 400;
-const MARKUP = /[<&]/;
-
 /** Plain text only when the input looks like markup or has entities (the pipeline already cleans). */
 function clean(text: string | null | undefined): string {
   if (!text) return '';
-  return MARKUP.test(text) ? toPlainText(text) : text;
+  return text.includes('<') || text.includes('&') ? toPlainText(text) : text;
 }
 
 /** Normalised for comparing description and title. */
@@ -30,6 +28,9 @@ function lead(text: string): string {
 function repeatsTitle(description: string, title: string): boolean {
   // Cheap length check first: only a description about as short as the title can repeat it.
   if (description.length > title.length + 24) return false;
+  // And only one that starts like the title (or that the title starts like).
+  const head = Math.min(6, title.length, description.length);
+  if (head > 0 && description.slice(0, head).toLowerCase() !== title.slice(0, head).toLowerCase()) return false;
   const t = comparable(title);
   const d = comparable(description);
   return d === '' || (t !== '' && (t.startsWith(d) || (d.startsWith(t) && d.length - t.length <= 3)));

@@ -2,10 +2,11 @@
  * A token trie over every phrase of the taxonomy: one pass over an item's tokens finds all
  * phrase occurrences, overlapping ones included, so "GDPR breaches" can count as `gdpr` while
  * its "breaches" is excluded for `breach`. Edges are keyed by token hash and confirmed by
- * comparing the text in place, so lookups allocate nothing.
+ * comparing the text in place, so lookups allocate nothing. (A native-regex prefilter of
+ * first words was tried and was twice as slow: see docs/tagging.md.)
  */
 import { expandPhrase } from './expand-phrase.js';
-import { hashWord, tokenizeText, tokenSpanText, type TextTokens } from './tokenize-text.js';
+import { hashWord, lowerUnit, lowerWord, tokenizeText, tokenSpanText, type TextTokens } from './tokenize-text.js';
 
 interface TrieNode {
   next: Map<number, TrieEdge> | undefined;
@@ -23,8 +24,8 @@ interface TrieEdge {
 type CaseRule = (string | null)[] | null;
 
 /**
- * Phrase occurrences as a flat list of numbers, (phrase id, first token, end token) per hit, so
- * the hot path allocates no object per hit.
+ * Phrase occurrences as a flat list of numbers, (phrase id, start offset, end offset) per hit,
+ * offsets being character positions in the scanned text; no object per hit on the hot path.
  */
 export type PhraseHits = number[];
 
@@ -32,8 +33,8 @@ export type PhraseHits = number[];
 export interface PhraseIndex {
   /** Registers a phrase (with its `{a,b}` variants); returns the ids of its variants. */
   add(phrase: string): number[];
-  /** Appends every phrase occurrence in `tokens` to `hits` as (phrase, start, end) triples. */
-  findAll(tokens: TextTokens, hits: PhraseHits): void;
+  /** Appends every phrase occurrence in `text` to `hits` as (phrase, start, end) triples. */
+  findAll(text: string, hits: PhraseHits): void;
   /** Number of distinct phrase variants registered. */
   size(): number;
 }
@@ -42,25 +43,8 @@ export interface PhraseIndex {
 // (taxonomy.md: "acronyms by case"), so "AI" is not "ai" in "Otter.ai" and "ICO" is not "ico".
 const ACRONYM = /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\p{N}]+$/u;
 
-/** True when token k's lowercased text equals `word` (compared in place, no substring). */
-function tokenIs(tokens: TextTokens, k: number, word: string): boolean {
-  const from = tokens.start[k]!;
-  if (tokens.end[k]! - from !== word.length) return false;
-  const text = tokens.lowered;
-  for (let q = 0; q < word.length; q++) if (text.charCodeAt(from + q) !== word.charCodeAt(q)) return false;
-  return true;
-}
-
-function follow(edge: TrieEdge | undefined, tokens: TextTokens, k: number): TrieNode | undefined {
-  while (edge !== undefined) {
-    if (tokenIs(tokens, k, edge.word)) return edge.node;
-    edge = edge.collision;
-  }
-  return undefined;
-}
-
-// The first word of a phrase is looked up for every token: an open-addressing table of
-// hashes in an Int32Array is much cheaper than Map.get there. Deeper levels use small Maps.
+// The first word of a phrase is looked up for every token: an open-addressing table of hashes
+// in an Int32Array is much cheaper than Map.get there. Deeper levels use small Maps.
 const ROOT_BITS = 13;
 const ROOT_SIZE = 1 << ROOT_BITS;
 const ROOT_MASK = ROOT_SIZE - 1;
@@ -85,6 +69,23 @@ function setRootEdge(root: RootTable, hash: number, edge: TrieEdge): void {
   while (root.keys[slot] !== -1 && root.keys[slot] !== hash) slot = (slot + 1) & ROOT_MASK;
   root.keys[slot] = hash;
   root.edges[slot] = edge;
+}
+
+/** True when token k's lowercased text equals `word` (compared in place, no substring). */
+function tokenIs(tokens: TextTokens, k: number, word: string): boolean {
+  const from = tokens.start[k]!;
+  if (tokens.end[k]! - from !== word.length) return false;
+  const text = tokens.source;
+  for (let q = 0; q < word.length; q++) if (lowerUnit(text.charCodeAt(from + q)) !== word.charCodeAt(q)) return false;
+  return true;
+}
+
+function follow(edge: TrieEdge | undefined, tokens: TextTokens, k: number): TrieNode | undefined {
+  while (edge !== undefined) {
+    if (tokenIs(tokens, k, edge.word)) return edge.node;
+    edge = edge.collision;
+  }
+  return undefined;
 }
 
 function caseMatches(rule: CaseRule, tokens: TextTokens, from: number): boolean {
@@ -130,7 +131,7 @@ export function createPhraseIndex(): PhraseIndex {
     const exact: (string | null)[] = [];
     for (let k = 0; k < count; k++) {
       const original = tokenSpanText(tokens, k, k + 1);
-      words.push(tokens.lowered.slice(tokens.start[k], tokens.end[k]));
+      words.push(lowerWord(original));
       exact.push(caseSensitive || ACRONYM.test(original) ? original : null);
     }
     const key = `${words.join(' ')}|${exact.map((e) => e ?? '').join(' ')}`;
@@ -154,7 +155,8 @@ export function createPhraseIndex(): PhraseIndex {
       }
       return out;
     },
-    findAll(tokens, hits) {
+    findAll(text, hits) {
+      const tokens = tokenizeText(text);
       const n = tokens.start.length;
       for (let i = 0; i < n; i++) {
         let node = follow(rootEdge(root, tokens.hash[i]!), tokens, i);
@@ -165,7 +167,7 @@ export function createPhraseIndex(): PhraseIndex {
           if (ends !== undefined) {
             for (let e = 0; e < ends.length; e++) {
               const id = ends[e]!;
-              if (caseMatches(caseRules[id]!, tokens, i)) hits.push(id, i, j);
+              if (caseMatches(caseRules[id]!, tokens, i)) hits.push(id, tokens.start[i]!, tokens.end[j - 1]!);
             }
           }
           if (j >= n) break;

@@ -17,7 +17,7 @@ import {
 } from './compile-taxonomy.js';
 import { decideTopics, type ItemEvidence } from './decide-topics.js';
 import { judgedFields } from './judged-fields.js';
-import { FIELD_BREAK, fieldBreakIndex, tokenizeText } from './tokenize-text.js';
+import { FIELD_BREAK } from './tokenize-text.js';
 import type { TaggingVocabulary, TopicDefinition } from './topic-definition.js';
 import { defaultVocabulary } from './vocabulary.js';
 
@@ -46,7 +46,32 @@ export interface Tagger {
 /** Builds a tagger for `topics` (defaults plus feeds.json overrides, see applyTopicOverrides). */
 export function createTagger(topics: TopicDefinition[], vocabulary: TaggingVocabulary = defaultVocabulary): Tagger {
   const compiled = compileTaxonomy(topics, vocabulary);
-  return { topics, tag: (input) => decideTopics(compiled, collectEvidence(compiled, input)) };
+  // One evidence record reused for every item: tagging is synchronous and the record is fully
+  // consumed before tag() returns, so this saves a dozen allocations per item.
+  const scratch = emptyEvidence();
+  return { topics, tag: (input) => decideTopics(compiled, collectEvidence(compiled, input, scratch)) };
+}
+
+function emptyEvidence(): ItemEvidence {
+  return {
+    source: '', hits: [], breakAt: 0, strong: [], groups: [], groupMask: [], none: [],
+    touched: [], touchedMask: 0, inTitle: [], scope: false, jurisdictions: [],
+  };
+}
+
+function resetEvidence(e: ItemEvidence, source: string): void {
+  e.source = source;
+  e.hits.length = 0;
+  e.breakAt = 0;
+  e.strong.length = 0;
+  e.groups.length = 0;
+  e.groupMask.length = 0;
+  e.none.length = 0;
+  e.touched.length = 0;
+  e.touchedMask = 0;
+  e.inTitle.length = 0;
+  e.scope = false;
+  e.jurisdictions.length = 0;
 }
 
 /** True when hit [start, end) overlaps an exclusion span of `topic` (flat triples topic, start, end). */
@@ -57,17 +82,15 @@ function excluded(spans: number[], topic: number, start: number, end: number): b
   return false;
 }
 
-function collectEvidence(c: CompiledTaxonomy, input: TagInput): ItemEvidence {
+function collectEvidence(c: CompiledTaxonomy, input: TagInput, e: ItemEvidence): ItemEvidence {
   const [title, description] = judgedFields(input);
-  // One token stream; the break token is in no phrase, so no match spans title and description.
-  const tokens = tokenizeText(description ? `${title} ${FIELD_BREAK} ${description}` : title);
-  const hits: number[] = [];
-  c.index.findAll(tokens, hits);
-  const e: ItemEvidence = {
-    tokens, hits, breakAt: 0, strong: [], groups: [], none: [], touched: [], inTitle: [], scope: false, jurisdictions: [],
-  };
+  // One text; the break character is a word of its own in no phrase, so no match spans both fields.
+  const source = description ? `${title} ${FIELD_BREAK} ${description}` : title;
+  resetEvidence(e, source);
+  const hits = e.hits;
+  c.index.findAll(source, hits);
   if (hits.length === 0) return e;
-  e.breakAt = fieldBreakIndex(tokens);
+  e.breakAt = description ? title.length + 1 : source.length;
   const { useTable: table, useFrom: from } = c;
   let spans: number[] | null = null;
   for (let h = 0; h < hits.length; h += 3) {
@@ -93,13 +116,17 @@ function collectEvidence(c: CompiledTaxonomy, input: TagInput): ItemEvidence {
         e.none[table[u + 2]!] = true;
       } else if (kind === USE_PHRASE || kind === USE_GROUP) {
         if (spans && excluded(spans, topic, start, end)) continue;
-        if (e.strong[topic] === undefined && e.inTitle[topic] === undefined && !e.touched.includes(topic)) e.touched.push(topic);
+        if (topic < 30 ? (e.touchedMask & (1 << topic)) === 0 : !e.touched.includes(topic)) {
+          e.touched.push(topic);
+          if (topic < 30) e.touchedMask |= 1 << topic;
+        }
         if (start < e.breakAt) e.inTitle[topic] = true;
         if (kind === USE_PHRASE) (e.strong[topic] ??= []).push(h);
         else {
           const rule = table[u + 2]!;
-          const groups = (e.groups[rule] ??= c.rules[rule]!.rule.all.map(() => []));
-          groups[table[u + 3]!]!.push(h);
+          const group = table[u + 3]!;
+          (e.groups[rule] ??= []).push(group, h);
+          e.groupMask[rule] = (e.groupMask[rule] ?? 0) | (1 << group);
         }
       }
     }

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { expandPhrase } from '../../src/tagging/expand-phrase.js';
 import { createPhraseIndex, type PhraseHits } from '../../src/tagging/phrase-index.js';
-import { tokenizeText, tokenSpanText } from '../../src/tagging/tokenize-text.js';
 
 function matches(phrases: string[], text: string): string[] {
   const index = createPhraseIndex();
   for (const p of phrases) index.add(p);
-  const tokens = tokenizeText(text);
   const hits: PhraseHits = [];
-  index.findAll(tokens, hits);
+  index.findAll(text, hits);
   const out: string[] = [];
-  for (let h = 0; h < hits.length; h += 3) out.push(tokenSpanText(tokens, hits[h + 1]!, hits[h + 2]!));
+  for (let h = 0; h < hits.length; h += 3) out.push(text.slice(hits[h + 1], hits[h + 2]));
   return out;
 }
 

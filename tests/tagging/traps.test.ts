@@ -62,6 +62,17 @@ describe('taxonomy traps and labelling rules', () => {
     expect(withoutDescription.topics).toContain('breach');
   });
 
+  it('never matches a phrase across the title/description boundary', () => {
+    const result = tagger.tag({ title: 'Company shares new data', description: 'Breach of contract claims dropped by privacy group' });
+    expect(result.topics).not.toContain('breach');
+  });
+
+  it('applies rule proximity: words far apart do not combine', () => {
+    const far = 'Children enjoyed the summer fair with music, games, food stalls, rides, dancing and a parade downtown while organisers discussed online ticket sales data.';
+    expect(tagger.tag({ title: 'Summer fair', description: far }).topics).not.toContain('children');
+    expect(tagger.tag({ title: 'Summer fair', description: 'Children’s online privacy is at risk.' }).topics).toContain('children');
+  });
+
   it('strips markup before judging', () => {
     const result = tagger.tag({ title: 'News', description: '<p>Hackers stole <b>customer data</b> in a &quot;data breach&quot;</p>' });
     expect(result.topics).toContain('breach');
