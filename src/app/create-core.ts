@@ -25,6 +25,8 @@ export interface AppCore {
   poller: Poller;
   commands: CommandHandler;
   digests: DigestFunctions;
+  /** Routes items an interrupted poll stored but never routed (run every minute). */
+  sweepUnrouted(): Promise<number>;
   /** Tags and summarises freshly parsed items (what the poller stores). */
   processItems(feed: FeedRecord, items: NormalizedItem[]): TaggedItem[];
   close(): Promise<void>;
@@ -90,6 +92,7 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     poller,
     commands,
     digests,
+    sweepUnrouted: () => pipeline.sweep(),
     processItems,
     // Idempotent: `start` closes on shutdown and the CLI closes after every command.
     close: () => (closing ??= Promise.resolve(poller.close?.()).then(() => store.close())),

@@ -71,6 +71,10 @@ export interface ItemRepository {
   between(from: Date, to: Date, topics?: string[]): Promise<StoredItem[]>;
   setStory(itemIds: number[], storyId: number): Promise<void>;
   byStory(storyId: number): Promise<StoredItem[]>;
+  /** Records that routing has handled these items (delivered, enqueued or deliberately not posted). */
+  markRouted(itemIds: number[], at: Date): Promise<void>;
+  /** Items stored before `before` that routing never handled (a crash after insert), oldest first. */
+  unrouted(before: Date, limit: number): Promise<StoredItem[]>;
   count(): Promise<number>;
 }
 

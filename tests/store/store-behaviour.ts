@@ -7,6 +7,7 @@ import { registerInstallationBehaviour } from './behaviour/installations.js';
 import { registerOutboxBehaviour } from './behaviour/outbox.js';
 import { registerLeaseBehaviour } from './behaviour/leases.js';
 import { registerPruneBehaviour } from './behaviour/prune.js';
+import { registerRoutingBehaviour } from './behaviour/routing.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
 export interface StoreFixture {
@@ -30,4 +31,5 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerOutboxBehaviour(factory);
   registerLeaseBehaviour(factory);
   registerPruneBehaviour(factory);
+  registerRoutingBehaviour(factory);
 }

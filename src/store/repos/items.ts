@@ -38,6 +38,12 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
         await db.run(`UPDATE items SET story_id = ? WHERE id IN (${placeholders(ids.length)})`, [storyId, ...ids]);
       }
     },
+    markRouted: async (itemIds, at) => {
+      for (const ids of chunk(itemIds)) {
+        await db.run(`UPDATE items SET routed_at = ? WHERE id IN (${placeholders(ids.length)})`, [at.getTime(), ...ids]);
+      }
+    },
+    unrouted: (before, limit) => select('i.routed_at IS NULL AND i.first_seen_at < ?', [before.getTime(), clampLimit(limit)], 'ORDER BY i.first_seen_at, i.id LIMIT ?'),
     byStory: (storyId) => select('i.story_id = ?', [storyId], 'ORDER BY i.first_seen_at, i.id'),
     count: async () => Number((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM items'))?.n ?? 0),
   };
