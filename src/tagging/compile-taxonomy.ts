@@ -25,13 +25,21 @@ export interface CompiledRule {
   deferred: boolean;
 }
 
-/** Numeric codes of PhraseUse kinds in the flat use table. */
+// Numeric codes of PhraseUse kinds in the flat use table (plain constants: the hot loop compares
+// small integers instead of strings).
+/** Use code: a strong phrase of a topic. */
 export const USE_PHRASE = 0;
+/** Use code: an exclusion context of a topic. */
 export const USE_EXCLUDE = 1;
+/** Use code: a phrase of one rule group. */
 export const USE_GROUP = 2;
+/** Use code: a phrase that cancels a rule. */
 export const USE_NONE = 3;
+/** Use code: a privacy-scope word. */
 export const USE_SCOPE = 4;
+/** Use code: a context that cancels a scope word. */
 export const USE_SCOPE_EXCLUDE = 5;
+/** Use code: a jurisdiction phrase. */
 export const USE_JURISDICTION = 6;
 
 /** The compiled form the tagger runs on. */

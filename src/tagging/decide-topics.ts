@@ -67,6 +67,17 @@ function nearHits(e: ItemEvidence, pairs: number[], complete: number, near: numb
   return null;
 }
 
+/** True when one of the topic's self-scoped, non-deferred rules fires. */
+function selfScopedFires(c: CompiledTaxonomy, e: ItemEvidence, topic: number): boolean {
+  for (const r of c.rulesByTopic[topic]!) {
+    const compiled = c.rules[r]!;
+    const pairs = e.groups[r];
+    if (!compiled.rule.selfScoped || compiled.deferred || pairs === undefined || e.groupMask[r] !== compiled.complete || e.none[r]) continue;
+    if (compiled.rule.near === undefined || nearHits(e, pairs, compiled.complete, compiled.rule.near)) return true;
+  }
+  return false;
+}
+
 /** Hits of the topic's rules that fire in this pass, or null. `assigned` is set in the second pass. */
 function ruleHits(c: CompiledTaxonomy, e: ItemEvidence, topic: number, inScope: boolean, assigned: string[] | null): number[] | null {
   let out: number[] | null = null;
@@ -113,6 +124,8 @@ function explain(e: ItemEvidence, hits: number[]): string[] {
 export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
   let inScope = e.scope;
   for (const t of e.touched) if (e.strong[t] !== undefined) inScope = true;
+  // A self-scoped rule that fires (e.g. police near drones) also makes the item privacy news.
+  if (!inScope) for (const t of e.touched) if (selfScopedFires(c, e, t)) inScope = true;
   if (e.touched.length === 0) return { topics: [], why: {}, jurisdictions: inScope ? e.jurisdictions.slice().sort() : [] };
   const found: number[] = [];
   const foundHits: number[][] = [];
@@ -124,10 +137,22 @@ export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
       foundHits.push(strong && hits ? strong.concat(hits) : (strong ?? hits!));
     }
   }
-  const assigned = found.map((t) => c.topics[t]!.id);
-  for (const t of e.touched) {
-    const hits = ruleHits(c, e, t, inScope, assigned);
-    if (!hits) continue;
+  // Rules that yield to other topics can depend on each other (employment yields to breach, the
+  // bare word "surveillance" to employment): settle them over a few rounds.
+  const firstPass = found.map((t) => c.topics[t]!.id);
+  let deferred = new Map<number, number[]>();
+  for (let round = 0; round < 3; round++) {
+    const assigned = [...firstPass, ...[...deferred.keys()].map((t) => c.topics[t]!.id)];
+    const next = new Map<number, number[]>();
+    for (const t of e.touched) {
+      const hits = ruleHits(c, e, t, inScope, assigned);
+      if (hits) next.set(t, hits);
+    }
+    const stable = next.size === deferred.size && [...next.keys()].every((t) => deferred.has(t));
+    deferred = next;
+    if (stable) break;
+  }
+  for (const [t, hits] of deferred) {
     const k = found.indexOf(t);
     if (k >= 0) foundHits[k] = foundHits[k]!.concat(hits);
     else {

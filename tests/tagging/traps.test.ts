@@ -33,6 +33,8 @@ const cases: { rule: string; title: string; description?: string; has?: string[]
   { rule: 'B5 guidance is not legislation', title: 'Regulator publishes guidance on AI and data protection', not: ['legislation'] },
   { rule: 'B5 a signed law is legislation', title: 'California governor signs age verification law for social media', has: ['legislation', 'us-state-law', 'children'] },
   { rule: 'B8 employer monitoring is employment', title: "Employer monitoring software tracks remote workers' keystrokes", description: 'Critics call it workplace surveillance.', has: ['employment'], not: ['surveillance'] },
+  { rule: 'employment trap: staff data in a breach is breach', title: 'Hackers leak employee data', description: 'Staff records were exposed in the breach.', has: ['breach'], not: ['employment'] },
+  { rule: 'B8 a workers\' suit over scanners is employment, not surveillance', title: 'Workers sue Amazon over warehouse scanner surveillance', has: ['employment', 'lawsuit'], not: ['surveillance'] },
   { rule: 'B8 school monitoring is education', title: 'School district deploys student monitoring tool that scans emails', description: 'The surveillance software flags keywords.', has: ['education'], not: ['surveillance'] },
   { rule: 'B8 police face recognition is surveillance', title: 'Police use of facial recognition expands', has: ['surveillance', 'biometrics'] },
   { rule: 'adtech trap: parcel tracking', title: 'Track your parcel with the new delivery tracking app', none: true },

@@ -55,7 +55,7 @@ const usStateLaw: TopicDefinition = {
           'signed', 'attorney general', 'Attorney General', 'AG', "AG's", 'court', 'judge', 'Senate Bill', 'Assembly Bill',
           'House Bill', 'state legislature', 'regulations', 'ordered', 'sues', 'sued', 'lawsuit', 'settlement', 'passed'],
         ['privacy', 'data', 'biometric{,s}', 'consent', 'social media', 'age verification', 'surveillance', 'face recognition',
-          'facial recognition', 'artificial intelligence', 'AI', 'minors', 'children', 'eavesdropping', 'wiretap{,ping}',
+          'facial recognition', 'artificial intelligence', 'AI', 'minors', 'children', 'kids', 'teens', 'eavesdropping', 'wiretap{,ping}',
           'tracking', 'personal information'],
       ],
     },
@@ -67,16 +67,21 @@ const legislation: TopicDefinition = {
   label: 'Laws, bills & rulemaking',
   definition:
     'Law-making events on privacy, data, cyber, AI or online-safety law in any jurisdiction: bill introduced, advanced, passed or signed; law or provisions taking effect; proposed or final binding regulations; executive orders.',
-  phrases: [
-    'signed into law', 'signs into law', 'final rule', 'proposed rule', 'notice of proposed rulemaking', 'rulemaking',
-    'executive order', 'draft regulations', 'proposed regulations', 'final regulations', 'reauthorization',
-    'reauthorize', 'reauthorise', 'comes into force', 'come into force', 'came into force', 'enters into force',
-    'entered into force', 'enter into force', 'takes effect', 'take effect', 'took effect', 'now in effect',
-    'went into effect', 'goes into effect', 'go into effect', 'becomes effective', 'introduced legislation',
-    'introducing legislation', 'legislative proposal', 'draft bill', 'draft law', 'new law{,s}',
-  ],
+  // No strong phrases: law-making words say nothing about privacy, so every rule needs the scope
+  // gate (B2: a farm bill signed into law is not privacy news).
+  phrases: [],
   exclude: ['General Data Protection Regulation', 'Data Protection Act 2018'],
   rules: [
+    {
+      all: [
+        ['signed into law', 'signs into law', 'final rule', 'proposed rule', 'notice of proposed rulemaking', 'rulemaking',
+          'executive order', 'draft regulations', 'proposed regulations', 'final regulations', 'reauthorization',
+          'reauthorize', 'reauthorise', 'comes into force', 'come into force', 'came into force', 'enters into force',
+          'entered into force', 'enter into force', 'takes effect', 'take effect', 'took effect', 'now in effect',
+          'went into effect', 'goes into effect', 'go into effect', 'becomes effective', 'introduced legislation',
+          'introducing legislation', 'legislative proposal', 'draft bill', 'draft law', 'new law{,s}'],
+      ],
+    },
     {
       all: [
         ['bill', 'bills', '=Bill', '=Bills', '=Act', '=ACT', 'legislation', 'law', 'laws', 'regulation{,s}', 'rule{,s}',
@@ -107,7 +112,8 @@ const enforcement: TopicDefinition = {
   definition:
     'Privacy, data or cyber regulators acting against named parties: fines, penalties, orders, settlements or consent decrees, investigations, audits, sweeps, formal warnings (FTC, DPAs, ICO, HHS OCR, SEC cyber, state AGs). A government lawsuit is both enforcement and lawsuit.',
   phrases: [],
-  exclude: ['law enforcement', 'class action', 'enforcement regime'],
+  // Audits a law requires of companies are duties, not a regulator acting.
+  exclude: ['law enforcement', 'class action', 'enforcement regime', 'cybersecurity audit{,s}', 'security audit{,s}', 'audit requirements'],
   rules: [
     {
       all: [

@@ -50,6 +50,11 @@ const ai: TopicDefinition = {
   ],
 };
 
+const CHILD_WORDS = [
+  'children', "children's", 'child', 'kids', "kids'", 'minors', "minors'", 'a minor', 'teen', 'teens', 'teenager{,s}',
+  'under 13', 'under 14', 'under 16', 'under 18', 'youth', 'young people', "young people's", 'parents', 'underage',
+];
+
 const children: TopicDefinition = {
   id: 'children',
   label: 'Children & teens',
@@ -65,13 +70,15 @@ const children: TopicDefinition = {
   rules: [
     {
       all: [
-        ['children', "children's", 'child', 'kids', "kids'", 'minors', "minors'", 'a minor', 'teen', 'teens', 'teenager{,s}',
-          'under 13', 'under 16', 'under 18', 'youth', 'young people', "young people's", 'parents', 'underage'],
-        ['privacy', 'data', 'online', 'social media', 'app', 'apps', 'platform{,s}', 'biometric{,s}', 'tracking', 'consent',
-          'personal information', 'accounts', 'investigated', 'safety', 'advertising', 'monitoring', 'surveillance'],
+        CHILD_WORDS,
+        ['privacy', 'data', 'online', 'social media', 'app', 'apps', 'platform{,s}', 'biometric{,s}', 'tracking',
+          'personal information', 'accounts', 'advertising', 'surveillance', 'internet', 'chatbot{,s}'],
       ],
+      // Minors near online services is children's online safety by itself (definition).
+      selfScoped: true,
       near: 12,
     },
+    { all: [CHILD_WORDS, ['investigated', 'safety', 'monitoring', 'consent']], near: 12 },
   ],
 };
 
@@ -137,8 +144,8 @@ const employment: TopicDefinition = {
   phrases: [
     'bossware', 'employee monitoring', 'employee surveillance', 'workplace surveillance', 'worker surveillance',
     'workplace monitoring', 'monitoring employees', 'monitoring workers', 'resume screening', 'résumé screening',
-    'AI hiring', 'hiring algorithm{,s}', 'algorithmic hiring', 'automated hiring', 'employee data', 'worker data',
-    'HR data', 'employee privacy', 'workplace privacy', 'hiring discrimination', 'job applicants', 'job seekers',
+    'AI hiring', 'hiring algorithm{,s}', 'algorithmic hiring', 'automated hiring', 'employee privacy', 'workplace privacy',
+    'hiring discrimination', 'job applicants', 'job seekers',
   ],
   exclude: [],
   rules: [
@@ -154,7 +161,10 @@ const employment: TopicDefinition = {
       // A breach that merely includes staff records is a breach story (taxonomy trap list).
       unlessTopics: ['breach'],
     },
-    { all: [EMPLOYMENT_WORDS, ['AI', 'algorithm{,s}', 'algorithmic', 'screening', 'productivity']], near: 8, unlessTopics: ['breach'] },
+    // Staff records exposed in a breach are a breach story, not workforce news (taxonomy trap list).
+    { all: [['employee data', 'worker data', 'HR data', "employees' data", "workers' data", 'employee records']], unlessTopics: ['breach'] },
+    // The EEOC alone is not hiring: AI words need a workplace or hiring word.
+    { all: [EMPLOYMENT_WORDS.filter((w) => w !== 'EEOC'), ['AI', 'algorithm{,s}', 'algorithmic', 'screening', 'productivity']], near: 8, unlessTopics: ['breach'] },
   ],
 };
 
