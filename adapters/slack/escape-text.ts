@@ -4,7 +4,7 @@
  * before it reaches a message: a headline can then ping nobody and link nowhere.
  * https://docs.slack.dev/messaging/formatting-message-text#escaping
  */
-import { truncateAtWord } from '../../src/index.js';
+import { toHttpUrl, truncateAtWord } from '../../src/index.js';
 
 /** Cuts at a word boundary, never inside a grapheme cluster (the core's rule, one implementation). */
 export const cutAtWord = truncateAtWord;
@@ -33,14 +33,8 @@ export function fitEscaped(raw: string, max: number): string {
  * characters that would end or split a `<url|label>` link encoded. Anything else is dropped.
  */
 export function safeLinkUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const parsed = toHttpUrl(url);
+  if (!parsed) return null;
   // Slack caps button URLs at 3000 characters; longer links are not worth a broken button.
   const href = parsed.href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E');
   return href.length <= 3000 ? href : null;

@@ -3,6 +3,7 @@
  * headings, quotes, code). Every feed-supplied string passes through here so a headline like
  * "[click](https://evil.example)" or "**URGENT**" shows literally instead of becoming markup.
  */
+import { toHttpUrl } from '../../src/index.js';
 
 // Characters with Markdown meaning in the TextBlock renderer, escaped with a backslash.
 const MARKDOWN_SPECIAL = /[\\*_[\]()#>`~]/g;
@@ -20,15 +21,8 @@ export function escapeCardMarkdown(text: string): string {
 
 /** Returns the URL normalised when it is an absolute http(s) URL, else null (never javascript:). */
 export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  if (parsed.username || parsed.password) return null;
+  const parsed = toHttpUrl(url);
+  if (!parsed) return null;
   // Parentheses and spaces would end the Markdown link target early; percent-encode them.
   return parsed.href.replace(/[()\s<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

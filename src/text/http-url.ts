@@ -1,0 +1,16 @@
+/**
+ * The one rule for links that reach chat (FEEDS.md P9): an absolute http(s) URL without
+ * embedded credentials, or nothing. Adapters add their own markup-specific encoding on top.
+ */
+export function toHttpUrl(url: string | null | undefined): URL | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  if (parsed.username || parsed.password) return null;
+  return parsed;
+}
