@@ -36,7 +36,9 @@ export const REGULATORS = [
   'Securities and Exchange Commission', 'attorney general', 'attorneys general', 'Attorney General', 'AG', 'AGs',
   "AG's", 'DOJ', 'Department of Justice', 'Justice Department', 'CPPA', 'California Privacy Protection Agency',
   'CFPB', 'Consumer Financial Protection Bureau', 'FCC', 'Ofcom', 'privacy commissioner', 'Privacy Commissioner',
-  'OAIC', 'NYDFS', 'Department of Financial Services',
+  'OAIC', 'NYDFS', 'Department of Financial Services', 'Office of the Privacy Commissioner', 'OPC', 'ANPD', 'PIPC',
+  'Personal Information Protection Commission', 'PDPC', 'Personal Data Protection Commission', 'Cyberspace Administration',
+  'data protection board', 'Data Protection Board',
 ];
 
 /** Words that make a text about personal data. */
