@@ -54,7 +54,7 @@ export async function explainStory(store: Store, item: StoredItem): Promise<Stor
 /** One line per later item: "BBC News: <title>, matched Reuters (same figure and names: 1.2bn, meta)". */
 export function describeStoryLinks(explanation: StoryExplanation, maxTerms = 6): string[] {
   return explanation.links.map(({ item, matchedWith, comparison }) => {
-    if (!matchedWith || !comparison) return `${item.source}: ${item.title}`;
+    if (!matchedWith || !comparison?.matched) return `${item.source}: ${item.title}`;
     const terms = comparison.terms.slice(0, maxTerms).join(', ');
     return `${item.source}: ${item.title}, matched ${matchedWith.source} (${REASONS[comparison.reason]}${terms ? `: ${terms}` : ''})`;
   });

@@ -4,6 +4,7 @@ import { problemReply, reply, toMessageItem } from '../build-reply.js';
 import { EXAMPLES, type ParsedCommand } from '../parse-command.js';
 import { topicsById } from '../topic-problems.js';
 import type { HandlerContext } from './handler-context.js';
+import { describeStoryLinks, explainStory } from '../../stories/explain-story.js';
 
 type WhyCommand = Extract<ParsedCommand, { name: 'why' }>;
 
@@ -28,12 +29,11 @@ export async function handleWhy(command: WhyCommand, { deps }: HandlerContext): 
         const terms = item.why[topic.id] ?? [];
         return `${topic.label} (${topic.id}): ${terms.length > 0 ? `matched ${terms.map((t) => `"${t}"`).join(', ')}` : 'from the feed’s default topics'}`;
       });
-  if (item.storyId !== null) {
-    const others = (await deps.store.items.byStory(item.storyId)).filter((other) => other.id !== item.id);
-    if (others.length > 0) {
-      lines.push(`Same story (${others.length} more ${others.length === 1 ? 'item' : 'items'}):`);
-      lines.push(...others.slice(0, MAX_STORY_LINES).map((other) => `• ${other.source}: ${other.title}`));
-    }
+  const story = await explainStory(deps.store, item);
+  if (story && story.links.length > 0) {
+    // Each later report with the earlier one it matched and why (issue 8: explainable stories).
+    lines.push(`Same story: first reported by ${story.lead.source} (${story.links.length} more ${story.links.length === 1 ? 'report' : 'reports'}):`);
+    lines.push(...describeStoryLinks(story).slice(0, MAX_STORY_LINES).map((line) => `• ${line}`));
   }
   const title = `Why: ${item.title}`;
   return reply({ text: [title, ...lines].join('\n'), title, items: [toMessageItem(item)], lines });
