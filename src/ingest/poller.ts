@@ -14,6 +14,9 @@ import { failureDelayMs, successDelayMs, type ScheduleHints } from './schedule/n
 import { trackRedirect } from './schedule/track-redirect.js';
 import type { FeedPollReport, Poller, PollerDeps, PollReport } from './poller-types.js';
 
+/** A 304 refreshes the listed items' last-seen time at most daily: one cheap no-op UPDATE otherwise. */
+const LISTED_TOUCH_MS = 24 * 3600_000;
+
 export type { FeedPollReport, Poller, PollerDeps, PollReport } from './poller-types.js';
 
 /** Creates the poller; see the module comment. */
@@ -57,6 +60,8 @@ export function createPoller(deps: PollerDeps): Poller {
     hints.maxAgeSeconds = fetched.maxAgeSeconds;
     const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
     if (fetched.status === 'not_modified') {
+      // Unchanged feed: its items are still listed, so retention must not prune (and re-post) them.
+      await store.items.touchListed(feed.id, now, LISTED_TOUCH_MS);
       const next = new Date(now.getTime() + successDelayMs(url, hints, now));
       await store.feeds.updateState(feed.id, { ...redirect.patch, ...validators, ...successPatch(now, next) });
       return { id: feed.id, url, status: 'not_modified', error: null, items: 0, newItems: 0 };

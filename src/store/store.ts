@@ -71,6 +71,12 @@ export interface ItemRepository {
   between(from: Date, to: Date, topics?: string[]): Promise<StoredItem[]>;
   setStory(itemIds: number[], storyId: number): Promise<void>;
   byStory(storyId: number): Promise<StoredItem[]>;
+  /**
+   * After a 304 (or an unchanged body) the feed still lists what its last full fetch listed:
+   * moves those items' last_seen_at to `now` when it is older than `staleMs`, so retention never
+   * prunes, and a later change never re-posts, items of a feed that rarely changes.
+   */
+  touchListed(feedId: string, now: Date, staleMs: number): Promise<number>;
   /** Records that routing has handled these items (delivered, enqueued or deliberately not posted). */
   markRouted(itemIds: number[], at: Date): Promise<void>;
   /** Items stored before `before` that routing never handled (a crash after insert), oldest first. */

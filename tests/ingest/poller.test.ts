@@ -85,6 +85,20 @@ describe('polling twice (F1, P8)', () => {
   });
 });
 
+describe('a feed that stays unchanged for a year (P7 with retention)', () => {
+  it('keeps its items listed on every 304, so pruning never drops them and nothing is re-posted', async () => {
+    server.serveStatic('/quiet', fixture('rss-parser__heise.atom'));
+    const h = await harness([{ id: 'quiet', path: '/quiet' }]);
+    expect((await h.poller.pollOnce()).newItems).toBe(15);
+    for (let month = 1; month <= 13; month++) {
+      h.clock.advance(30 * 24 * 3600_000);
+      expect((await h.poller.pollOnce()).feeds[0]?.status).toBe('not_modified');
+    }
+    expect((await h.store.prune(h.clock.now(), 365)).items).toBe(0);
+    expect(await h.store.items.count()).toBe(15);
+  });
+});
+
 describe('new items between polls (P7, F2)', () => {
   it('stores exactly the item the publisher added', async () => {
     server.serveStatic('/pub', rssFeed([1, 2]));

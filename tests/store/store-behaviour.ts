@@ -8,6 +8,7 @@ import { registerOutboxBehaviour } from './behaviour/outbox.js';
 import { registerLeaseBehaviour } from './behaviour/leases.js';
 import { registerPruneBehaviour } from './behaviour/prune.js';
 import { registerRoutingBehaviour } from './behaviour/routing.js';
+import { registerListedItemsBehaviour } from './behaviour/listed-items.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
 export interface StoreFixture {
@@ -32,4 +33,5 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerLeaseBehaviour(factory);
   registerPruneBehaviour(factory);
   registerRoutingBehaviour(factory);
+  registerListedItemsBehaviour(factory);
 }

@@ -38,6 +38,13 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
         await db.run(`UPDATE items SET story_id = ? WHERE id IN (${placeholders(ids.length)})`, [storyId, ...ids]);
       }
     },
+    // The newest last_seen_at of a feed marks exactly the items of its last full fetch.
+    touchListed: (feedId, now, staleMs) =>
+      db.run(
+        `UPDATE items SET last_seen_at = ? WHERE feed_id = ? AND last_seen_at < ?
+          AND last_seen_at = (SELECT MAX(last_seen_at) FROM items WHERE feed_id = ?)`,
+        [now.getTime(), feedId, now.getTime() - staleMs, feedId],
+      ),
     markRouted: async (itemIds, at) => {
       for (const ids of chunk(itemIds)) {
         await db.run(`UPDATE items SET routed_at = ? WHERE id IN (${placeholders(ids.length)})`, [at.getTime(), ...ids]);
