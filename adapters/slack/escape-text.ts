@@ -6,9 +6,6 @@
  */
 import { toHttpUrl, truncateAtWord } from '../../src/index.js';
 
-/** Cuts at a word boundary, never inside a grapheme cluster (the core's rule, one implementation). */
-export const cutAtWord = truncateAtWord;
-
 /** Escapes the three characters Slack parses as markup (`&` first, so nothing is double-encoded). */
 export function escapeSlackText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -20,10 +17,10 @@ export function escapeSlackText(text: string): string {
  */
 export function fitEscaped(raw: string, max: number): string {
   let budget = max;
-  let escaped = escapeSlackText(cutAtWord(raw, budget));
+  let escaped = escapeSlackText(truncateAtWord(raw, budget));
   while (escaped.length > max && budget > 1) {
     budget -= escaped.length - max;
-    escaped = escapeSlackText(cutAtWord(raw, Math.max(budget, 1)));
+    escaped = escapeSlackText(truncateAtWord(raw, Math.max(budget, 1)));
   }
   return escaped.length > max ? escaped.slice(0, max) : escaped;
 }

@@ -4,7 +4,8 @@
  */
 import type { types } from '@slack/bolt';
 import type { MessageItem } from '../../src/index.js';
-import { cutAtWord, escapeSlackText, fitEscaped, mrkdwnLink, safeLinkUrl } from './escape-text.js';
+import { truncateAtWord } from '../../src/index.js';
+import { escapeSlackText, fitEscaped, mrkdwnLink, safeLinkUrl } from './escape-text.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -63,7 +64,7 @@ export function renderItemCard(item: MessageItem): KnownBlock[] {
 /** Two blocks per list entry: linked bold title and short summary (with an Open button), then context. */
 export function renderItemCompact(item: MessageItem): KnownBlock[] {
   // The raw title is escaped inside mrkdwnLink; cap it first so the entry stays scannable.
-  const title = `*${mrkdwnLink(item.url, cutAtWord(item.title || '(untitled)', 300))}*`;
+  const title = `*${mrkdwnLink(item.url, truncateAtWord(item.title || '(untitled)', 300))}*`;
   const summary = item.summary ? `\n${fitEscaped(item.summary, COMPACT_SUMMARY)}` : '';
   const section: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: title + summary } };
   const url = safeLinkUrl(item.url);

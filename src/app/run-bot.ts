@@ -1,5 +1,6 @@
 import cron from 'node-cron';
-import { createDispatcher, type Dispatcher } from '../delivery/dispatcher.js';
+import { createDispatcher } from '../delivery/dispatcher.js';
+import type { DispatchStats } from '../delivery/dispatch-context.js';
 import { startScheduler } from '../ingest/scheduler.js';
 import { createHealthRoutes } from '../server/health-routes.js';
 import { startHttpServer } from '../server/http-server.js';
@@ -25,8 +26,8 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
     routes: [...createHealthRoutes(store, metrics), ...platforms.routes],
     logger,
   });
-  const dispatcher = createDispatcher({ store, ports: platforms.ports, clock, logger, renderers: createRenderers(core) });
-  const dispatchLoop = startDispatchLoop(dispatcher, core);
+  const dispatcher = createDispatcher({ store, ports: platforms.ports, clock, logger, renderers: createRenderers(core), onPass: (stats) => countDeliveries(core, stats) });
+  dispatcher.start(1_000);
   const scheduler = startScheduler(core.poller, { logger, clock, leases: store.leases, runImmediately: true });
   const jobs = [
     // Digests: check every minute which channels are due (cheap: one query).
@@ -56,7 +57,6 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
       (stopping ??= (async () => {
         for (const job of jobs) await job.stop();
         await scheduler.stop();
-        dispatchLoop.stop();
         await dispatcher.stop();
         await platforms.stop();
         await server.close();
@@ -66,26 +66,12 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
   };
 }
 
-/** Runs the dispatcher every second (skipping a tick while one runs) and counts outcomes. */
-function startDispatchLoop(dispatcher: Dispatcher, core: AppCore) {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    dispatcher
-      .runOnce()
-      .then((stats) => {
-        const { deliveries } = core.metrics;
-        if (stats.sent) deliveries.inc({ outcome: 'sent' }, stats.sent);
-        if (stats.retried) deliveries.inc({ outcome: 'retry' }, stats.retried);
-        if (stats.parked) deliveries.inc({ outcome: 'parked' }, stats.parked);
-        if (stats.rolledUp) deliveries.inc({ outcome: 'rolled_up' }, stats.rolledUp);
-        if (stats.dead) deliveries.inc({ outcome: 'dead' }, stats.dead);
-      })
-      .catch((error: unknown) => core.logger.error({ err: error }, 'dispatch pass failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, 1_000);
-  return { stop: () => clearInterval(timer) };
+/** Counts a dispatcher pass's outcomes for /metrics. */
+function countDeliveries(core: AppCore, stats: DispatchStats): void {
+  const { deliveries } = core.metrics;
+  if (stats.sent) deliveries.inc({ outcome: 'sent' }, stats.sent);
+  if (stats.retried) deliveries.inc({ outcome: 'retry' }, stats.retried);
+  if (stats.parked) deliveries.inc({ outcome: 'parked' }, stats.parked);
+  if (stats.rolledUp) deliveries.inc({ outcome: 'rolled_up' }, stats.rolledUp);
+  if (stats.dead) deliveries.inc({ outcome: 'dead' }, stats.dead);
 }

@@ -19,6 +19,8 @@ export interface DispatcherDeps {
   logger: Logger;
   renderers?: RendererRegistry;
   options?: Partial<DispatcherOptions>;
+  /** Called with each timed pass's outcome (the app counts deliveries for /metrics). */
+  onPass?: (stats: DispatchStats) => void;
 }
 
 /** The outbox dispatcher: claim due rows, send them through the chat ports, record outcomes. */
@@ -90,6 +92,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         if (ticking) return;
         ticking = true;
         runOnce()
+          .then((stats) => deps.onPass?.(stats))
           .catch((error: unknown) => ctx.logger.error({ err: error }, 'dispatcher pass failed'))
           .finally(() => {
             ticking = false;

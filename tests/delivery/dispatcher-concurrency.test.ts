@@ -1,3 +1,6 @@
+import { createDispatcher } from '../../src/delivery/dispatcher.js';
+import type { DispatchStats } from '../../src/delivery/dispatch-context.js';
+import { createSilentLogger } from '../../src/core/logger.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatchHarness } from './dispatcher-harness.js';
 
@@ -79,13 +82,16 @@ describe('dispatcher: concurrency, caps and stopping', () => {
     expect((await h.dispatcher.runOnce()).claimed).toBe(0);
   });
 
-  it('start() runs passes on an interval until stopped', async () => {
+  it('start() runs passes on an interval until stopped, reporting each pass', async () => {
     h = await createDispatchHarness({}, 0);
     await h.subscribe('C1');
     await h.publish(1);
-    h.dispatcher.start(5);
+    const passes: DispatchStats[] = [];
+    const timed = createDispatcher({ store: h.store, ports: [h.slack.port], clock: h.clock, logger: createSilentLogger(), onPass: (stats) => passes.push(stats) });
+    timed.start(5);
     for (let i = 0; i < 200 && h.slack.sends.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-    await h.dispatcher.stop();
+    await timed.stop();
     expect(h.slack.sends).toHaveLength(1);
+    expect(passes.reduce((sum, stats) => sum + stats.sent, 0)).toBe(1);
   });
 });

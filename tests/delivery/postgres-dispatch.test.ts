@@ -3,9 +3,8 @@ import { createManualClock } from '../../src/core/clock.js';
 import { createSilentLogger } from '../../src/core/logger.js';
 import { createDispatcher } from '../../src/delivery/dispatcher.js';
 import { routeNewItems } from '../../src/delivery/route-items.js';
-import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
-import { createPgStore, noticePgSkipped, PG_URL, uniqueSchema } from '../store/pg-schema.js';
+import { createTwoPgStores, noticePgSkipped, PG_URL } from '../store/pg-schema.js';
 import { createRecordingPort } from './recording-port.js';
 import { DIGEST_DEFAULTS, slackChannel, taggedItem } from './store-harness.js';
 
@@ -15,13 +14,7 @@ describe.skipIf(!PG_URL)('two dispatchers on one PostgreSQL database', () => {
   let second: Store;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    const fixture = await createPgStore(uniqueSchema('t_delivery'));
-    first = fixture.store;
-    second = createStore(PG_URL, { schema: fixture.schema });
-    cleanup = async () => {
-      await second.close();
-      await fixture.cleanup();
-    };
+    ({ first, second, cleanup } = await createTwoPgStores('t_delivery'));
   });
   afterAll(() => cleanup());
 

@@ -44,3 +44,17 @@ export async function createPgStore(schema = uniqueSchema(), migrate = true): Pr
     },
   };
 }
+
+/** Two stores (as two processes would have) on one fresh schema; cleanup closes both and drops it. */
+export async function createTwoPgStores(prefix?: string): Promise<{ first: Store; second: Store; cleanup(): Promise<void> }> {
+  const fixture = await createPgStore(uniqueSchema(prefix));
+  const second = createStore(PG_URL, { schema: fixture.schema });
+  return {
+    first: fixture.store,
+    second,
+    cleanup: async () => {
+      await second.close();
+      await fixture.cleanup();
+    },
+  };
+}

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
-import { createPgStore, noticePgSkipped, PG_URL } from './pg-schema.js';
+import { createTwoPgStores, noticePgSkipped, PG_URL } from './pg-schema.js';
 import { slack, T0 } from './fixtures.js';
 
 noticePgSkipped('postgres-concurrency.test.ts');
@@ -10,13 +9,7 @@ describe.skipIf(!PG_URL)('two stores on one PostgreSQL database', () => {
   let second: Store;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    const fixture = await createPgStore();
-    first = fixture.store;
-    second = createStore(PG_URL, { schema: fixture.schema });
-    cleanup = async () => {
-      await second.close();
-      await fixture.cleanup();
-    };
+    ({ first, second, cleanup } = await createTwoPgStores());
   });
   afterAll(() => cleanup());
 
