@@ -57,11 +57,30 @@ const header = (headers: Headers, name: string): string | null => {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 };
 
+// Destroying an unfinished body makes undici build an abort error whose stack Node then reads
+// (source-mapped when run through tsx): about 0.3 ms per response. One error built up front,
+// its stack already a string, costs nothing per use.
+const DISCARDED = new Error('response body discarded');
+void DISCARDED.stack;
+
 /** Drops a response body we will not read; closing the socket is fine (it may be hostile). */
 function discard(body: Readable): void {
-  body.on('error', () => undefined); // undici reports the destroy as an AbortError: expected here
-  body.destroy();
+  body.on('error', () => undefined); // the destroy surfaces as an error event: expected here
+  body.destroy(DISCARDED);
 }
+
+/** A 304 has no body (RFC 9110 section 15.4.5): let it end, so the connection stays pooled. */
+function drainEmpty(body: Readable): void {
+  body.on('error', () => undefined);
+  body.resume();
+}
+
+/**
+ * True when a WHATWG URL hostname may be an IP literal: the URL parser already rewrote every
+ * IPv4 form to dotted decimal and keeps IPv6 in brackets. A cheap test before the guard's
+ * full parse, which costs about 50 us per host name (its misses throw internally).
+ */
+const mayBeIpLiteral = (hostname: string): boolean => hostname.startsWith('[') || /^[\d.]+$/.test(hostname);
 
 const ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
@@ -122,7 +141,7 @@ async function fetchWithRedirects(request: FetchRequest, options: FetchOptions, 
     }
     const policy = { allowPrivateNetwork: options.allowPrivateNetwork, allowedRanges: options.allowedAddressRanges };
     // IP literals never reach the DNS hook, so check them here (the agent re-checks the socket).
-    if (hostIsIpLiteral(url.hostname) && !isAddressAllowed(url.hostname, policy)) {
+    if (mayBeIpLiteral(url.hostname) && hostIsIpLiteral(url.hostname) && !isAddressAllowed(url.hostname, policy)) {
       return { ...meta, status: 'error', kind: 'blocked_address', message: new BlockedAddressError(url.hostname, url.host).message };
     }
     visited.add(url.href);
@@ -168,7 +187,7 @@ async function readResponse(
   const lastModified = header(headers, 'last-modified');
   const maxAge = maxAgeSeconds(header(headers, 'cache-control'));
   if (status === 304) {
-    discard(body);
+    drainEmpty(body);
     // A 304 may omit validators; keep the ones we sent.
     return { ...meta, status: 'not_modified', reason: 'http_304', etag: etag ?? request.etag ?? null, lastModified: lastModified ?? request.lastModified ?? null, maxAgeSeconds: maxAge };
   }

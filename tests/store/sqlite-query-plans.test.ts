@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
-import { LATEST_BY_TOPIC_SQL } from '../../src/store/repos/items.js';
+import { LATEST_BY_TOPIC_SQL, TOUCH_LISTED_SQL } from '../../src/store/repos/items.js';
 import { SELECT_DUE_SQL } from '../../src/store/repos/outbox-claim.js';
 
 function plan(sql: string, params: unknown[]): string {
@@ -26,5 +26,12 @@ describe('SQLite query plans', () => {
     const detail = plan(SELECT_DUE_SQL, [Date.now(), 10]);
     expect(detail).toContain('outbox_due');
     expect(detail).not.toContain('TEMP B-TREE');
+  });
+
+  it("a 304's touch of listed items reads only that feed's rows", () => {
+    // The last_seen_at index would match every item stored at the same instant, all feeds'.
+    const detail = plan(TOUCH_LISTED_SQL, [2, 'f1', 1, 'f1']);
+    expect(detail).not.toContain('items_last_seen');
+    expect(detail.match(/sqlite_autoindex_items_1 \(feed_id=\?\)/g)).toHaveLength(2);
   });
 });

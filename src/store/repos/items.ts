@@ -11,6 +11,15 @@ import { clampLimit } from './limits.js';
 export const LATEST_BY_TOPIC_SQL = `SELECT ${ITEM_COLUMNS} FROM item_topics t JOIN items i ON i.id = t.item_id LEFT JOIN feeds f ON f.id = i.feed_id
   WHERE t.topic = ? AND t.first_seen_at >= ? ORDER BY t.first_seen_at DESC, t.item_id DESC LIMIT ?`;
 
+/**
+ * A 304's refresh of the items its feed still lists: the newest last_seen_at of a feed marks
+ * exactly the items of its last full fetch. The unary `+` keeps both engines off the
+ * last_seen_at index, whose equality match covers every item stored in the same poll (all
+ * feeds' items when one clock time is shared): the feed's own rows are the smaller set.
+ */
+export const TOUCH_LISTED_SQL = `UPDATE items SET last_seen_at = ? WHERE feed_id = ? AND +last_seen_at < ?
+  AND +last_seen_at = (SELECT MAX(last_seen_at) FROM items WHERE feed_id = ?)`;
+
 /** Items: insert-if-new, latest (index-ordered), search, digest windows and stories. */
 export function createItemRepository(db: SqlExecutor): ItemRepository {
   const select = async (where: string, params: SqlValue[], tail = ''): Promise<StoredItem[]> =>
@@ -38,13 +47,7 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
         await db.run(`UPDATE items SET story_id = ? WHERE id IN (${placeholders(ids.length)})`, [storyId, ...ids]);
       }
     },
-    // The newest last_seen_at of a feed marks exactly the items of its last full fetch.
-    touchListed: (feedId, now, staleMs) =>
-      db.run(
-        `UPDATE items SET last_seen_at = ? WHERE feed_id = ? AND last_seen_at < ?
-          AND last_seen_at = (SELECT MAX(last_seen_at) FROM items WHERE feed_id = ?)`,
-        [now.getTime(), feedId, now.getTime() - staleMs, feedId],
-      ),
+    touchListed: (feedId, now, staleMs) => db.run(TOUCH_LISTED_SQL, [now.getTime(), feedId, now.getTime() - staleMs, feedId]),
     markRouted: async (itemIds, at) => {
       for (const ids of chunk(itemIds)) {
         await db.run(`UPDATE items SET routed_at = ? WHERE id IN (${placeholders(ids.length)})`, [at.getTime(), ...ids]);
