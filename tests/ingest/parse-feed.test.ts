@@ -167,6 +167,14 @@ describe('boilerplate edge cases (P10)', () => {
     expect(stripBoilerplate('İİİ İstanbul haberleri. Read more »')).toBe('İİİ İstanbul haberleri.');
   });
 
+  it('removes up to three stacked phrases, and only trailing ones', async () => {
+    const { stripBoilerplate } = await import('../../src/ingest/normalize/strip-boilerplate.js');
+    expect(stripBoilerplate('The fine stands. […] Continue reading → The post Fine stands appeared first on Blog.')).toBe('The fine stands.');
+    expect(stripBoilerplate('The fine stands [...] Read more')).toBe('The fine stands');
+    expect(stripBoilerplate('Read more about it. The fine stands. Read more')).toBe('Read more about it. The fine stands.');
+    expect(stripBoilerplate('A. Read more Read more Read more Read more')).toBe('A. Read more');
+  });
+
   it('removes a trailing […] and keeps "read more" that is not at the end', () => {
     const doc = rss('<item><guid>1</guid><title>A</title><description>Start of the story […]</description></item><item><guid>2</guid><title>B</title><description>Read more about consent. Then the rest of a long story follows here.</description></item>');
     const texts = parseFeed(doc, 'https://example.org/', { now: NOW });

@@ -46,6 +46,8 @@ export function stripBoilerplate(text: string): string {
   if (!HINT.test(tail)) return text.trim();
   tail = tail.trimEnd();
   for (let pass = 0; pass < 3; pass++) {
+    // Every cut needs a HINT match, so the cheap test ends the usual one-phrase case early.
+    if (pass > 0 && !HINT.test(tail)) break;
     const next = cutOnce(tail);
     if (next === null) break;
     tail = next.trimEnd();

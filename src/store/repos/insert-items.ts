@@ -1,7 +1,7 @@
 import type { StoredItem, TaggedItem } from '../../core/types.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
 import { chunk, placeholders } from '../sql/placeholders.js';
-import { ITEM_COLUMNS, ITEM_FROM, toStoredItem, type ItemRow } from './item-rows.js';
+import { toStoredItem, type ItemRow } from './item-rows.js';
 
 const ITEM_FIELDS = 10;
 // Multi-row statements: one round trip per 50 items instead of one per item (and one per topic);
@@ -32,22 +32,31 @@ export async function insertNewItems(db: SqlExecutor, feedId: string, items: Tag
   const keys = new Set<string>();
   const unique = [...items].sort(byPublishedAsc).filter((item) => !keys.has(item.key) && Boolean(keys.add(item.key)));
   return db.transaction(async (tx) => {
-    const ids: number[] = [];
+    // The returned items are built from the rows as written (no read-back of every new item):
+    // only the feed's display name comes from the database.
+    const feed = await tx.get<{ name: string | null }>('SELECT name FROM feeds WHERE id = ?', [feedId]);
+    const source = feed?.name ?? feedId;
+    const rows: ItemRow[] = [];
     for (const part of chunk(unique, ROWS_PER_INSERT)) {
-      const values = part.flatMap((item) => [
-        feedId, item.key, item.url, item.title, item.summary, item.publishedAt?.getTime() ?? null,
-        seen, seen, JSON.stringify(item.topics), JSON.stringify(item.why),
+      const partRows = part.map((item) => ({
+        id: 0, feed_id: feedId, item_key: item.key, url: item.url, title: item.title, summary: item.summary,
+        published_at: item.publishedAt?.getTime() ?? null, first_seen_at: seen,
+        topics: JSON.stringify(item.topics), why: JSON.stringify(item.why), story_id: null, source,
+      }));
+      const values = partRows.flatMap((row) => [
+        row.feed_id, row.item_key, row.url, row.title, row.summary, row.published_at, seen, seen, row.topics, row.why,
       ]);
       const inserted = await tx.all<{ id: number; item_key: string }>(insertItemsSql(part.length), values);
       const idByKey = new Map(inserted.map((row) => [row.item_key, Number(row.id)]));
       const topicRows: SqlValue[] = [];
-      for (const item of part) {
+      part.forEach((item, index) => {
         const id = idByKey.get(item.key);
-        if (id === undefined) continue;
-        ids.push(id);
+        if (id === undefined) return;
+        keys.delete(item.key); // just written with last_seen_at = seen: nothing to refresh
+        rows.push({ ...partRows[index]!, id });
         for (const topic of new Set(item.topics)) topicRows.push(id, topic, seen);
-      }
-      for (const rows of chunk(topicRows, 3 * 300)) await tx.run(insertTopicsSql(rows.length / 3), rows);
+      });
+      for (const chunkRows of chunk(topicRows, 3 * 300)) await tx.run(insertTopicsSql(chunkRows.length / 3), chunkRows);
     }
     for (const part of chunk([...keys])) {
       await tx.run(
@@ -55,11 +64,6 @@ export async function insertNewItems(db: SqlExecutor, feedId: string, items: Tag
         [seen, feedId, seen, ...part],
       );
     }
-    const stored: StoredItem[] = [];
-    for (const part of chunk(ids)) {
-      const rows = await tx.all<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id IN (${placeholders(part.length)}) ORDER BY i.id`, part);
-      stored.push(...rows.map(toStoredItem));
-    }
-    return stored;
+    return rows.sort((a, b) => a.id - b.id).map(toStoredItem);
   });
 }

@@ -27,6 +27,22 @@ export function registerItemBehaviour(factory: StoreFactory): void {
       expect(await store().items.insertNew('f1', [], T0)).toEqual([]);
     });
 
+    it('returns each new item exactly as a later read gives it back, in id order', async () => {
+      await store().feeds.syncConfig([{ id: 'named', url: 'https://named.example/', name: 'Named Feed' }]);
+      const items = [
+        makeItem('late', { publishedAt: new Date('2026-01-06T00:00:00Z'), topics: ['gdpr', 'ai'], why: { gdpr: ['GDPR', 'Art. 17'], ai: ['model'] } }),
+        makeItem('none', { url: null, publishedAt: null, topics: [], why: {} }),
+        makeItem('early', { publishedAt: new Date('2025-12-31T23:59:59.999Z'), title: 'Quotes "and" \\ back-slashes, ünïcödé ✓' }),
+      ];
+      for (const feedId of ['named', 'unnamed']) {
+        await store().items.insertNew(feedId, [makeItem('old')], T0);
+        const stored = await store().items.insertNew(feedId, [makeItem('old'), ...items], at(minutes(1)));
+        expect(stored.map((item) => item.key)).toEqual(['none', 'early', 'late']); // oldest publish date first
+        expect(stored.map((item) => item.id)).toEqual([...stored.map((item) => item.id)].sort((a, b) => a - b));
+        for (const item of stored) expect(item).toEqual(await store().items.getById(item.id));
+      }
+    });
+
     it('keeps a null published date and duplicate keys within one batch once', async () => {
       const stored = await store().items.insertNew('f1', [makeItem('x', { publishedAt: null }), makeItem('x')], T0);
       expect(stored).toHaveLength(1);
