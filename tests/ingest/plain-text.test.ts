@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toPlainText } from '../../src/text/plain-text.js';
+import { toPlainText, truncateAtWord } from '../../src/text/plain-text.js';
 
 // Every character JavaScript's \s matches, plus neighbours that must stay.
 const SPACES = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2009', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000'];
@@ -37,5 +37,48 @@ describe('plain text whitespace (P10)', () => {
     expect(toPlainText('one two  three')).toBe('one two three');
     expect(toPlainText('a\u0007b \u200bc\u00a0 \td')).toBe('ab c d');
     expect(toPlainText(' \u200b ')).toBe('');
+  });
+});
+
+/** The cut as first specified: walk the grapheme clusters while they fit. */
+function referenceTruncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = max - 1;
+  let end = 0;
+  for (const { index, segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+    if (index + segment.length > room) break;
+    end = index + segment.length;
+  }
+  let cut = text.slice(0, end);
+  const lastSpace = cut.lastIndexOf(' ');
+  if (lastSpace > room * 0.5) cut = cut.slice(0, lastSpace);
+  return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}
+
+describe('cutting at a word and cluster boundary (P10)', () => {
+  // Clusters of one to many code units: flags (regional indicator pairs), ZWJ families, skin
+  // tones, combining marks, Hangul jamo, CRLF, astral characters.
+  const PIECES = ['a', 'b', ' ', ',', '.', '—', 'é', 'e\u0301', '🇩🇪', '🇫🇷', '👩‍👩‍👧', '👍🏽', '\u1100\u1161\u11a8', '\r\n', '𝔸', '中', '\u0301'];
+
+  it('ends exactly where walking every cluster ends, for any text and limit', () => {
+    let seed = 11;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 600; i++) {
+      let text = '';
+      const length = 1 + next(40);
+      for (let j = 0; j < length; j++) text += PIECES[next(PIECES.length)];
+      for (const max of [0, 1, 2, 3, 5, 8, 13, 21, text.length - 1, text.length]) {
+        expect(truncateAtWord(text, max), JSON.stringify([text, max])).toBe(referenceTruncate(text, max));
+      }
+    }
+  });
+
+  it('never splits a flag or a family emoji', () => {
+    expect(truncateAtWord('ab 🇩🇪🇫🇷🇩🇪', 8)).toBe('ab 🇩🇪…');
+    expect(truncateAtWord('ab 🇩🇪🇫🇷🇩🇪', 10)).toBe('ab 🇩🇪…');
+    expect(truncateAtWord('👩‍👩‍👧👩‍👩‍👧', 9)).toBe('👩‍👩‍👧…');
   });
 });
