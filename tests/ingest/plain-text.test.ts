@@ -5,29 +5,26 @@ import { toPlainText, truncateAtWord } from '../../src/text/plain-text.js';
 const SPACES = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2009', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000'];
 const OTHERS = ['a', 'é', '.', '-'];
 
-/** Deterministic strings mixing single spaces, runs of every kind and words. */
-function samples(): string[] {
-  const out: string[] = [];
+/** `count` deterministic strings of up to `maxPieces` pieces, each drawn by `pick(next)`. */
+function samples(count: number, maxPieces: number, pick: (next: (n: number) => number) => string): string[] {
   let seed = 7;
   const next = (n: number): number => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed % n;
   };
-  for (let i = 0; i < 2000; i++) {
-    let text = '';
-    const length = 1 + next(14);
-    for (let j = 0; j < length; j++) {
-      const pool = next(3) === 0 ? OTHERS : SPACES;
-      text += pool[next(pool.length)];
-    }
-    out.push(text);
-  }
-  return out;
+  return Array.from({ length: count }, () => Array.from({ length: 1 + next(maxPieces) }, () => pick(next)).join(''));
 }
+
+/** Single spaces, runs of every kind and words. */
+const spacedSamples = (): string[] =>
+  samples(2000, 14, (next) => {
+    const pool = next(3) === 0 ? OTHERS : SPACES;
+    return pool[next(pool.length)]!;
+  });
 
 describe('plain text whitespace (P10)', () => {
   it('turns every whitespace run, of any characters and length, into one space and trims', () => {
-    for (const text of samples()) {
+    for (const text of spacedSamples()) {
       const words = text.split(/\s+/).filter(Boolean);
       expect(toPlainText(text), JSON.stringify(text)).toBe(words.join(' '));
     }
@@ -61,15 +58,7 @@ describe('cutting at a word and cluster boundary (P10)', () => {
   const PIECES = ['a', 'b', ' ', ',', '.', '—', 'é', 'e\u0301', '🇩🇪', '🇫🇷', '👩‍👩‍👧', '👍🏽', '\u1100\u1161\u11a8', '\r\n', '𝔸', '中', '\u0301'];
 
   it('ends exactly where walking every cluster ends, for any text and limit', () => {
-    let seed = 11;
-    const next = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    for (let i = 0; i < 600; i++) {
-      let text = '';
-      const length = 1 + next(40);
-      for (let j = 0; j < length; j++) text += PIECES[next(PIECES.length)];
+    for (const text of samples(600, 40, (next) => PIECES[next(PIECES.length)]!)) {
       for (const max of [0, 1, 2, 3, 5, 8, 13, 21, text.length - 1, text.length]) {
         expect(truncateAtWord(text, max), JSON.stringify([text, max])).toBe(referenceTruncate(text, max));
       }
