@@ -31,9 +31,11 @@ export function cleanSummarySource(text: string | null | undefined): string {
   return removeBoilerplate(plain.length > LEAD_CHARS * 2 ? plain.slice(0, LEAD_CHARS * 2) : plain);
 }
 
-/** True when `text` adds nothing to the title (equal, a prefix of it, or the title plus a few characters). */
-function repeatsTitle(text: string, title: string): boolean {
-  const t = comparable(title);
+/**
+ * True when `text` adds nothing to the title (equal, a prefix of it, or the title plus a few
+ * characters). `t` is comparable(title), computed once per item rather than once per sentence.
+ */
+function repeatsTitle(text: string, t: string): boolean {
   const d = comparable(text);
   if (!d) return true;
   if (!t) return false;
@@ -57,8 +59,8 @@ function finishFragment(text: string): string {
 }
 
 /** Picks one or two leading sentences, skipping any that only repeat the title. */
-function leadSentences(source: string, title: string): string {
-  const sentences = splitSentences(source).filter((s) => !repeatsTitle(s, title));
+function leadSentences(source: string, t: string): string {
+  const sentences = splitSentences(source).filter((s) => !repeatsTitle(s, t));
   const first = sentences[0];
   if (!first) return '';
   if (!isCompleteSentence(first)) return finishFragment(first);
@@ -72,10 +74,10 @@ function leadSentences(source: string, title: string): string {
 
 /** The item's summary, or '' when it has no text beyond the title. */
 export function summarize(input: SummaryInput): string {
-  const title = toPlainText(input.title);
+  const t = comparable(toPlainText(input.title));
   const description = cleanSummarySource(input.description);
-  const source = description && !repeatsTitle(description, title) ? description : cleanSummarySource(input.content);
-  if (!source || repeatsTitle(source, title)) return '';
-  const lead = leadSentences(source.slice(0, LEAD_CHARS), title);
+  const source = description && !repeatsTitle(description, t) ? description : cleanSummarySource(input.content);
+  if (!source || repeatsTitle(source, t)) return '';
+  const lead = leadSentences(source.slice(0, LEAD_CHARS), t);
   return truncateAtWord(lead, MAX_SUMMARY_CHARS);
 }

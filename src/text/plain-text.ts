@@ -41,6 +41,11 @@ export function toPlainText(input: string | null | undefined): string {
     if (/<[a-zA-Z/]/.test(text)) text = text.replace(ANY_TAG, '');
   }
   if (INVISIBLE_TEST.test(text)) text = text.replace(CONTROL, '').replace(ZERO_WIDTH, '');
+  return collapseWhitespace(text);
+}
+
+/** Every whitespace run as one space, trimmed. */
+export function collapseWhitespace(text: string): string {
   return text.replace(WHITESPACE_RUN, ' ').trim();
 }
 
