@@ -20,7 +20,7 @@ const isTimeZone = (zone: string) => {
   }
 };
 
-/** Every environment variable the bot reads (DESIGN.md "External contract"), validated at start-up. */
+/** Every environment variable the bot reads (the README's environment table), validated at start-up. */
 export const envSchema = z
   .object({
     DATABASE_URL: optionalText,

@@ -16,7 +16,7 @@ const ago = (ms: number) => new Date(DIGEST_TIME.getTime() - ms);
 const deps = () => ({ store, clock: clockAt(DIGEST_TIME), topics: TOPICS });
 
 describe('buildDigest', () => {
-  it('gives a channel on ai and lawsuit exactly those two sections (acceptance)', async () => {
+  it('gives a channel on ai and lawsuit exactly those two sections', async () => {
     await prepareChannel(store);
     const lead = await addItem(store, 'reuters', tagged('r1', 'LinkedIn sued over AI training on private messages', ['ai', 'lawsuit'], ago(2 * DAY)), ago(2 * DAY));
     await addItem(store, 'bbc', tagged('b1', 'LinkedIn accused of using private messages to train AI', ['ai', 'lawsuit'], ago(2 * DAY - HOUR)), ago(2 * DAY - HOUR), lead);

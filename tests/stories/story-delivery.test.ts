@@ -11,7 +11,7 @@ import { assignStories } from '../../src/stories/assign-stories.js';
 import { summarize } from '../../src/summary/summarize.js';
 import { createTagger, defaultTopics } from '../../src/tagging/index.js';
 
-// Issue 8 acceptance at the seams: Reuters and BBC coverage of one event → one post and one
+// Stories end to end (docs/digests.md): Reuters and BBC coverage of one event → one post and one
 // thread reply, with the real parser, tagger, summariser, store, story matching and router.
 const tagger = createTagger(defaultTopics());
 const CHANNEL = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'C1' };
