@@ -22,7 +22,7 @@ const spacedSamples = (): string[] =>
     return pool[next(pool.length)]!;
   });
 
-describe('plain text whitespace (P10)', () => {
+describe('plain text whitespace (R22)', () => {
   it('turns every whitespace run, of any characters and length, into one space and trims', () => {
     for (const text of spacedSamples()) {
       const words = text.split(/\s+/).filter(Boolean);
@@ -52,7 +52,7 @@ function referenceTruncate(text: string, max: number): string {
   return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }
 
-describe('cutting at a word and cluster boundary (P10)', () => {
+describe('cutting at a word and cluster boundary (R22)', () => {
   // Clusters of one to many code units: flags (regional indicator pairs), ZWJ families, skin
   // tones, combining marks, Hangul jamo, CRLF, astral characters.
   const PIECES = ['a', 'b', ' ', ',', '.', '—', 'é', 'e\u0301', '🇩🇪', '🇫🇷', '👩‍👩‍👧', '👍🏽', '\u1100\u1161\u11a8', '\r\n', '𝔸', '中', '\u0301'];
