@@ -36,6 +36,13 @@ export function createOutboxRepository(db: SqlExecutor): OutboxRepository {
     markRetry: async (id, nextAttemptAt, error) => {
       await db.run(`UPDATE outbox SET status = 'failed', next_attempt_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [nextAttemptAt.getTime(), error, id]);
     },
+    markFailed: async (id, error, retryAt) => {
+      await (retryAt === null
+        ? db.run(`UPDATE outbox SET status = 'dead', failures = failures + 1, finished_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [Date.now(), error, id])
+        : db.run(`UPDATE outbox SET status = 'failed', failures = failures + 1, next_attempt_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [
+            retryAt.getTime(), error, id,
+          ]));
+    },
     markDead: async (id, error) => {
       await db.run(`UPDATE outbox SET status = 'dead', finished_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [Date.now(), error, id]);
     },
