@@ -147,7 +147,12 @@ function groupByDestination(rows: OutboxRow[]): Map<Destination, OutboxRow[]> {
  */
 async function processDestination(destination: Destination, rows: OutboxRow[], ctx: DispatchContext, stats: DispatchStats): Promise<void> {
   const { store } = ctx;
-  const subscription = await store.subscriptions.get(destination);
+  const now = ctx.clock.now();
+  // Both reads at once: a channel's reads and commits are one chain, and passes wait for the longest.
+  const [subscription, sentLastHour] = await Promise.all([
+    store.subscriptions.get(destination),
+    store.outbox.countSentSince(destination, new Date(now.getTime() - HOUR_MS)),
+  ]);
   if (!subscription) {
     for (const row of rows) await store.outbox.markDead(row.id, 'unsubscribed: the channel has no subscription');
     stats.dead += rows.length;
@@ -157,9 +162,8 @@ async function processDestination(destination: Destination, rows: OutboxRow[], c
     for (const row of rows) await parkRow(row, subscription.pausedReason ?? 'paused', ctx, stats);
     return;
   }
-  const now = ctx.clock.now();
   const capped = rows.filter((row) => CAPPED_KINDS.has(row.kind));
-  const budget = ctx.options.hourlyCap - (await store.outbox.countSentSince(destination, new Date(now.getTime() - HOUR_MS)));
+  const budget = ctx.options.hourlyCap - sentLastHour;
   // Over the cap: send budget - 1 one by one and roll the rest into one message, so the channel sees `budget` posts.
   const rollUp = capped.length <= budget ? [] : capped.slice(Math.max(0, budget - 1));
   if (rollUp.length > 0) await rollUpRows(destination, rollUp, ctx, stats);
