@@ -11,6 +11,13 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+// A connector host (`smba.trafficmanager.net`, `127.0.0.1`, `[::1]`) or `*.` and a suffix of at
+// least two labels (`*.botframework.com`; never `*.net`, which would let anyone register a host).
+const CONNECTOR_HOST = /^(?:\*\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[?[0-9a-f:.]*:[0-9a-f:.]*\]?)$/i;
+const connectorHosts = optionalText.refine((v) => v === undefined || v.split(',').map((h) => h.trim()).filter(Boolean).every((h) => CONNECTOR_HOST.test(h)), {
+  message: 'expected comma-separated hostnames or *.suffix patterns (e.g. smba.trafficmanager.net,*.botframework.com)',
+});
+
 const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -47,6 +54,8 @@ export const envSchema = z
     TEAMS_APP_ID: optionalText,
     TEAMS_APP_PASSWORD: optionalText,
     TEAMS_TENANT_ID: optionalText,
+    TEAMS_LOCAL_DEV: flag,
+    TEAMS_SERVICE_URL_HOSTS: connectorHosts,
   });
 
 /** Rules that span several variables; checked on the raw values so they report alongside type errors. */
