@@ -21,11 +21,7 @@ export async function findThread(row: OutboxRow, ctx: DispatchContext): Promise<
   if (row.kind !== 'story_update' || row.storyId == null) return { kind: 'post', replyTo: null };
   const replyTo = await ctx.store.outbox.storyMessageRef(row.destination, row.storyId);
   if (replyTo) return { kind: 'post', replyTo };
-  const rows = await ctx.store.outbox.list({ destination: row.destination });
-  const leadQueued = rows.some(
-    (other) => other.id !== row.id && other.kind === 'item' && other.storyId === row.storyId && ['pending', 'failed', 'sending'].includes(other.status),
-  );
-  return leadQueued ? { kind: 'wait' } : { kind: 'post', replyTo: null };
+  return (await ctx.store.outbox.storyLeadQueued(row.destination, row.storyId)) ? { kind: 'wait' } : { kind: 'post', replyTo: null };
 }
 
 /**

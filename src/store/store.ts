@@ -169,6 +169,8 @@ export interface OutboxRepository {
   countSentSince(destination: Destination, since: Date): Promise<number>;
   /** The messageRef of the first sent message of a story in a destination (thread replies). */
   storyMessageRef(destination: Destination, storyId: number): Promise<string | null>;
+  /** True while an 'item' row of the story is still to be sent there (pending, failed, sending): a reply waits for it. */
+  storyLeadQueued(destination: Destination, storyId: number): Promise<boolean>;
   get(id: number): Promise<OutboxRow | null>;
   list(filter?: { status?: OutboxStatus; destination?: Destination }): Promise<OutboxRow[]>;
 }

@@ -64,6 +64,14 @@ export function createOutboxRepository(db: SqlExecutor): OutboxRepository {
       );
       return row?.message_ref ?? null;
     },
+    storyLeadQueued: async (destination, storyId) => {
+      // An indexed probe (outbox_story), not a read of the channel's whole history.
+      const row = await db.get<{ found: number }>(
+        `SELECT 1 AS found FROM outbox WHERE ${DESTINATION_WHERE} AND story_id = ? AND kind = 'item' AND status IN ('pending', 'failed', 'sending') LIMIT 1`,
+        [...destinationParams(destination), storyId],
+      );
+      return row !== undefined;
+    },
     get: async (id) => {
       const row = await db.get<OutboxTableRow>('SELECT * FROM outbox WHERE id = ?', [id]);
       return row ? toOutboxRow(row) : null;
