@@ -1,10 +1,37 @@
 import { z } from 'zod';
+import { parseAddressRange } from '../ingest/http/address-guard.js';
 import { ConfigError, describeIssues } from './config-error.js';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
+
+const FLAG_WORDS = new Set(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', '']);
+
+/**
+ * ALLOW_PRIVATE_NETWORK: a flag (`true` allows private ranges) or a comma-separated list of CIDR
+ * ranges (`127.0.0.0/8,10.0.0.0/8`) that alone are allowed. Link-local and metadata addresses stay
+ * refused unless a listed range names them (see the address guard).
+ */
+const privateNetwork = z
+  .string()
+  .optional()
+  .superRefine((value, ctx) => {
+    const text = value?.trim().toLowerCase() ?? '';
+    if (FLAG_WORDS.has(text)) return;
+    for (const part of text.split(',')) {
+      if (!parseAddressRange(part)) {
+        ctx.addIssue({ code: 'custom', message: `"${part.trim()}" is not a CIDR range: expected true, false or a comma-separated list such as 127.0.0.0/8,10.0.0.0/8` });
+        return;
+      }
+    }
+  })
+  .transform((value) => {
+    const text = value?.trim().toLowerCase() ?? '';
+    if (FLAG_WORDS.has(text)) return { all: text === '1' || text === 'true' || text === 'yes' || text === 'on', ranges: [] as string[] };
+    return { all: false, ranges: text.split(',').map((part) => part.trim()) };
+  });
 
 const optionalText = z
   .string()
@@ -27,7 +54,7 @@ export const envSchema = z
     FEEDS_FILE: z.string().default('./feeds.json'),
     PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ALLOW_PRIVATE_NETWORK: flag,
+    ALLOW_PRIVATE_NETWORK: privateNetwork,
     USER_AGENT: optionalText,
     RETENTION_DAYS: z.coerce.number({ message: 'expected a number of days' }).int().min(1).default(365),
     DIGEST_TIMEZONE: z
