@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseAddressRange } from '../ingest/http/address-guard.js';
+import { WEB_ACCESS_MODES } from '../server/web-access.js';
 import { ConfigError, describeIssues } from './config-error.js';
 
 const flag = z
@@ -38,6 +39,9 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+/** A bearer token we compare against: long enough that guessing it is hopeless. */
+const secretToken = optionalText.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' });
+
 const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -63,6 +67,9 @@ export const envSchema = z
       .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' }),
     BACKFILL_ITEMS: z.coerce.number().int().min(0).max(50).default(0),
     ENCRYPTION_KEY: optionalText,
+    WEB_ACCESS: z.enum(WEB_ACCESS_MODES, { message: 'expected local, token, public or off' }).default('local'),
+    WEB_TOKEN: secretToken,
+    METRICS_TOKEN: secretToken,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_BOT_TOKEN: optionalText,
     SLACK_APP_TOKEN: optionalText,
@@ -88,6 +95,9 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   }
   if (set('TEAMS_APP_ID') && !set('TEAMS_APP_PASSWORD') && !(set('TEAMS_CERT_PEM_FILE') && set('TEAMS_CERT_KEY_FILE'))) {
     problems.push('TEAMS_APP_PASSWORD: required when TEAMS_APP_ID is set (or TEAMS_CERT_PEM_FILE and TEAMS_CERT_KEY_FILE)');
+  }
+  if (source.WEB_ACCESS?.trim() === 'token' && !set('WEB_TOKEN')) {
+    problems.push('WEB_TOKEN: required when WEB_ACCESS=token');
   }
   return problems;
 }

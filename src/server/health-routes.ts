@@ -1,9 +1,14 @@
 import type { Store } from '../store/store.js';
 import type { HttpRoute } from './http-route.js';
 import type { Metrics } from './metrics.js';
+import { checkWebAccess, refuseWebAccess, type WebAccess } from './web-access.js';
 
-/** /healthz (process up), /readyz (store reachable and migrated) and /metrics (Prometheus text). */
-export function createHealthRoutes(store: Store, metrics: Metrics): HttpRoute[] {
+/**
+ * /healthz (process up), /readyz (store reachable and migrated) and /metrics (Prometheus text).
+ * The probes answer anyone (load balancers call them and they reveal nothing); /metrics follows
+ * the web access rule (default: loopback only) or METRICS_TOKEN.
+ */
+export function createHealthRoutes(store: Store, metrics: Metrics, access: WebAccess): HttpRoute[] {
   return [
     {
       method: 'GET',
@@ -25,7 +30,9 @@ export function createHealthRoutes(store: Store, metrics: Metrics): HttpRoute[] 
     {
       method: 'GET',
       path: '/metrics',
-      handler: async (_req, res) => {
+      handler: async (req, res) => {
+        const decision = checkWebAccess(req, access, { extraToken: access.metricsToken });
+        if (!decision.allowed) return refuseWebAccess(res, decision);
         res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
       },
     },
