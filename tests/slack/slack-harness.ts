@@ -38,7 +38,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const store = options.store ?? createStore(':memory:');
   if (!options.store) await store.migrate();
   const logger = options.logger ?? createSilentLogger();
-  const env: SlackAdapterEnv = { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test', adminOnly: false, apiUrl: api.apiUrl, ...options.env };
+  const env: SlackAdapterEnv = { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test', adminOnly: false, tokensEncrypted: false, apiUrl: api.apiUrl, ...options.env };
   const adapter = createSlackAdapter({
     env,
     commandHandler: options.handler ?? createRecordingHandler(),

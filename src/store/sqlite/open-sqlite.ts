@@ -17,6 +17,10 @@ export function openSqlite(path: string): SqlExecutor {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted and overwritten content is zeroed, so a purged or rotated token leaves no bytes in
+    // free pages. SQLite sets this per connection, not per table; the bot has one connection, and
+    // the cost (zeroing freed pages) falls on the daily retention prune, not on the send path.
+    db.pragma('secure_delete = ON');
     // Reading the schema forces SQLite to parse the header: a corrupt file fails here, at start.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
