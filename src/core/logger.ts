@@ -54,10 +54,36 @@ export function redactSecretText(text: string, options: { sdkText?: boolean } = 
   return out;
 }
 
+const ALREADY_LOGGED = Symbol.for('privacy-radar.already-logged');
+
+/**
+ * Marks an error as logged by the component that owns the fault (once per change of state), so
+ * the loops that catch it on every pass do not log it again each second.
+ */
+export function markLogged(error: unknown): void {
+  if (error && typeof error === 'object') Object.defineProperty(error, ALREADY_LOGGED, { value: true, enumerable: false });
+}
+
+function isMarkedLogged(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const err = (value as { err?: unknown }).err ?? value;
+  return Boolean(err && typeof err === 'object' && (err as Record<symbol, unknown>)[ALREADY_LOGGED]);
+}
+
 /** Creates the logger; `destination` (tests) replaces stderr. */
 export function createLogger(options: { level?: string; pretty?: boolean; destination?: DestinationStream } = {}): Logger {
   const level = options.level ?? 'info';
-  const base = { level, redact: REDACT, hooks: { streamWrite: (line: string) => redactSecretText(line) } };
+  const base = {
+    level,
+    redact: REDACT,
+    hooks: {
+      streamWrite: (line: string) => redactSecretText(line),
+      logMethod(this: PinoLogger, args: Parameters<PinoLogger['info']>, method: (...a: unknown[]) => void) {
+        if (isMarkedLogged(args[0])) return;
+        method.apply(this, args);
+      },
+    },
+  };
   if (options.pretty && prettyAvailable()) {
     return pino({ ...base, transport: { target: 'pino-pretty', options: { colorize: true, destination: 2 } } });
   }

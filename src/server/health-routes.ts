@@ -1,3 +1,4 @@
+import { isStoreError } from '../store/store-error.js';
 import type { Store } from '../store/store.js';
 import type { HttpRoute } from './http-route.js';
 import type { Metrics } from './metrics.js';
@@ -21,10 +22,11 @@ export function createHealthRoutes(store: Store, metrics: Metrics, access: WebAc
       method: 'GET',
       path: '/readyz',
       handler: async (_req, res) => {
-        const ready = await store.ping().catch(() => false);
-        res
-          .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
-          .end(ready ? '{"status":"ready"}\n' : '{"status":"unavailable","reason":"database unreachable"}\n');
+        const ready = await store.ping().catch((error: unknown) => error);
+        if (ready === true) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}\n');
+        // The path and details are in the log; anyone may call this route.
+        const reason = isStoreError(ready) && ready.code === 'store/corrupt' ? 'database corrupt: restore it from a backup' : 'database unreachable';
+        res.writeHead(503, { 'content-type': 'application/json' }).end(`${JSON.stringify({ status: 'unavailable', reason })}\n`);
       },
     },
     {

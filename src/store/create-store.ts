@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import type { Store } from './store.js';
 import { createPayloadCipher, parseEncryptionKey } from './crypto/payload-cipher.js';
@@ -15,6 +16,8 @@ export const DEFAULT_DATABASE_PATH = './data/privacy-radar.db';
 export interface CreateStoreOptions {
   encryptionKey?: string;
   logger?: Logger;
+  /** Times the SQLite corruption back-off (tests inject one). */
+  clock?: Clock;
   schema?: string;
 }
 
@@ -41,5 +44,5 @@ export function openExecutor(url: string | undefined, options: Omit<CreateStoreO
     throw new StoreError('store/invalid-url', `DATABASE_URL must be a file path, ':memory:' or a postgres:// URL; got a "${target.split(':')[0]}:" URL.`);
   }
   const path = target === ':memory:' ? target : resolve(target.replace(/^sqlite:/i, ''));
-  return openSqlite(path);
+  return openSqlite(path, { clock: options.clock, logger: options.logger });
 }
