@@ -16,9 +16,9 @@ export const DEFAULT_DATABASE_PATH = './data/privacy-radar.db';
 export interface CreateStoreOptions {
   encryptionKey?: string;
   logger?: Logger;
-  /** Times the SQLite corruption back-off (tests inject one). */
-  clock?: Clock;
   schema?: string;
+  /** Time for the rows the store stamps itself (updated_at, finished_at...) and for the SQLite corruption back-off; the system clock if unset. */
+  clock?: Clock;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface CreateStoreOptions {
  */
 export function createStore(url: string | undefined, options: CreateStoreOptions = {}): Store {
   const cipher = options.encryptionKey ? createPayloadCipher(parseEncryptionKey(options.encryptionKey)) : null;
-  return createSqlStore(openExecutor(url, options), cipher);
+  return createSqlStore(openExecutor(url, options), cipher, options.clock);
 }
 
 /** Opens the SQL executor for a DATABASE_URL value (see createStore for the accepted forms). */

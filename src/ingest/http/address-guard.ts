@@ -1,7 +1,7 @@
 /**
- * SSRF guard: only globally routable unicast addresses may be connected to. Loopback, RFC 1918
- * private, CGNAT, unique-local v6, multicast and reserved ranges are refused unless
- * ALLOW_PRIVATE_NETWORK allows them (`true`, or a list of CIDR ranges). Link-local and cloud
+ * SSRF guard (docs/ingestion.md R7): only globally routable unicast addresses may be connected
+ * to. Loopback, RFC 1918 private, CGNAT, unique-local v6, multicast and reserved ranges are
+ * refused unless ALLOW_PRIVATE_NETWORK allows them (`true`, or a list of CIDR ranges). Link-local and cloud
  * metadata addresses are refused even then, unless a listed range names them explicitly: a
  * metadata endpoint hands out cloud credentials, and no feed lives there. IPv6 forms that embed an
  * IPv4 address (mapped, IPv4-compatible, NAT64 64:ff9b::/96, 6to4 2002::/16) are judged as that
