@@ -29,8 +29,8 @@ export interface SlackAdapterEnv {
   stateSecret?: string;
   apiUrl?: string;
   adminOnly: boolean;
-  /** ENCRYPTION_KEY is set: stored installation tokens are encrypted at rest. */
-  tokensEncrypted: boolean;
+  /** ENCRYPTION_KEY is set: stored installation tokens are encrypted at rest (unset: OAuth warns). */
+  tokensEncrypted?: boolean;
 }
 
 /** What the adapter needs from the core. */
