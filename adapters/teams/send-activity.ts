@@ -9,6 +9,7 @@ import { ConnectorClient, HttpError } from '@microsoft/agents-hosting';
 import type { ChatMessage, Clock, SendResult } from '../../src/index.js';
 import type { BotTokenSource } from './bot-token.js';
 import { renderCard } from './render-card.js';
+import type { ServiceUrlAllowList } from './service-url-allow-list.js';
 
 /** Where to post: a conversation on a connector, optionally as a reply to an activity. */
 export interface SendTarget {
@@ -61,13 +62,19 @@ function mapHttpError(err: HttpError, clock: Clock): SendResult {
   return { kind: 'retry', afterMs: 60 * 60 * 1000, error: `teams/http-${status}` };
 }
 
-/** Sends one card; never throws for connector or network failures. */
+/**
+ * Sends one card; never throws for connector or network failures. The serviceUrl is checked
+ * against the allow-list here, before a token is even fetched, whoever the caller is: the bot
+ * token goes to connector hosts only.
+ */
 export async function sendCard(
   target: SendTarget,
   message: ChatMessage,
   tokens: BotTokenSource,
   clock: Clock,
+  serviceUrls: ServiceUrlAllowList,
 ): Promise<SendResult> {
+  if (!serviceUrls.allows(target.serviceUrl)) return { kind: 'gone', reason: 'teams/untrusted-service-url' };
   if (!SAFE_CONVERSATION_ID.test(target.conversationId)) return { kind: 'gone', reason: 'teams/invalid-conversation-id' };
   const token = await tokens.getToken();
   if (token.kind !== 'token') return token;

@@ -11,6 +11,13 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+// A connector host (`smba.trafficmanager.net`, `127.0.0.1`, `[::1]`) or `*.` and a suffix of at
+// least two labels (`*.botframework.com`; never `*.net`, which would let anyone register a host).
+const CONNECTOR_HOST = /^(?:\*\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[?[0-9a-f:.]*:[0-9a-f:.]*\]?)$/i;
+const connectorHosts = optionalText.refine((v) => v === undefined || v.split(',').map((h) => h.trim()).filter(Boolean).every((h) => CONNECTOR_HOST.test(h)), {
+  message: 'expected comma-separated hostnames or *.suffix patterns (e.g. smba.trafficmanager.net,*.botframework.com)',
+});
+
 const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -20,7 +27,7 @@ const isTimeZone = (zone: string) => {
   }
 };
 
-/** Every environment variable the bot reads (DESIGN.md "External contract"), validated at start-up. */
+/** Every environment variable the bot reads (the README's environment table), validated at start-up. */
 export const envSchema = z
   .object({
     DATABASE_URL: optionalText,
@@ -47,6 +54,8 @@ export const envSchema = z
     TEAMS_APP_ID: optionalText,
     TEAMS_APP_PASSWORD: optionalText,
     TEAMS_TENANT_ID: optionalText,
+    TEAMS_LOCAL_DEV: flag,
+    TEAMS_SERVICE_URL_HOSTS: connectorHosts,
   });
 
 /** Rules that span several variables; checked on the raw values so they report alongside type errors. */
@@ -58,6 +67,11 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   }
   if (set('SLACK_CLIENT_ID') && (!set('SLACK_CLIENT_SECRET') || !set('SLACK_STATE_SECRET'))) {
     problems.push('SLACK_CLIENT_SECRET: multi-workspace OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+  }
+  // One workspace (bot token, optionally Socket Mode) or OAuth installs: never both at once.
+  const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].filter(set);
+  for (const single of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN'].filter(set)) {
+    if (oauth.length) problems.push(`${single} conflicts with ${oauth.join(', ')}: set either SLACK_BOT_TOKEN (one workspace, SLACK_APP_TOKEN for Socket Mode) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth installs), not both`);
   }
   if (set('TEAMS_APP_ID') && !set('TEAMS_APP_PASSWORD') && !(set('TEAMS_CERT_PEM_FILE') && set('TEAMS_CERT_KEY_FILE'))) {
     problems.push('TEAMS_APP_PASSWORD: required when TEAMS_APP_ID is set (or TEAMS_CERT_PEM_FILE and TEAMS_CERT_KEY_FILE)');
