@@ -12,11 +12,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
+import { freePort } from '../tests/foundation/free-port.js';
 import { startFeedServer } from '../tests/ingest/feed-server.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../tests/slack/fake-slack-api.js';
 import { commandBody, FORM, postSigned, SIGNING_SECRET } from '../tests/slack/slack-request.js';
@@ -250,14 +249,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 await main();
 process.exit(0);
