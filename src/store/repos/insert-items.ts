@@ -1,3 +1,4 @@
+import { boundItemText } from '../../core/item-limits.js';
 import type { StoredItem, TaggedItem } from '../../core/types.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
 import { chunk, placeholders } from '../sql/placeholders.js';
@@ -38,7 +39,7 @@ export async function insertNewItems(db: SqlExecutor, feedId: string, items: Tag
     const source = feed?.name ?? feedId;
     const rows: ItemRow[] = [];
     for (const part of chunk(unique, ROWS_PER_INSERT)) {
-      const partRows = part.map((item) => ({
+      const partRows = part.map(boundItemText).map((item) => ({
         id: 0, feed_id: feedId, item_key: item.key, url: item.url, title: item.title, summary: item.summary,
         published_at: item.publishedAt?.getTime() ?? null, first_seen_at: seen,
         topics: JSON.stringify(item.topics), why: JSON.stringify(item.why), story_id: null, source,
