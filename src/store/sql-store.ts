@@ -8,6 +8,7 @@ import { createSubscriptionRepository } from './repos/subscriptions.js';
 import { createInstallationRepository } from './repos/installations.js';
 import { createOutboxRepository } from './repos/outbox.js';
 import { createLeaseRepository } from './repos/leases.js';
+import { createWebReadRepository } from './repos/web-reads.js';
 import { pruneStore } from './repos/prune.js';
 
 /** Assembles the Store from an executor; the same repositories serve both dialects. */
@@ -25,6 +26,7 @@ export function createSqlStore(db: SqlExecutor, cipher: PayloadCipher | null): S
     installations: createInstallationRepository(db, cipher),
     outbox: createOutboxRepository(db),
     leases: createLeaseRepository(db),
+    web: createWebReadRepository(db),
     prune: (now, retentionDays) => pruneStore(db, now, retentionDays),
   };
 }
