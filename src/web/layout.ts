@@ -30,6 +30,7 @@ export function renderPage(options: PageOptions): string {
 <meta name="referrer" content="no-referrer">
 <title>${options.title} · Privacy Radar</title>
 <link rel="stylesheet" href="/assets/radar.css">
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 ${alternates}
 </head>
 <body>
@@ -56,10 +57,24 @@ export function renderDate(date: Date | null, timeZone: string): SafeHtml {
 /** "1 Dec 2026, 14:05" in the deployment's time zone, inside <time>. */
 export function renderDateTime(date: Date | null, timeZone: string): SafeHtml {
   if (!date) return html`<span>never</span>`;
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
+  const time = formatter('time', timeZone).format(date);
   return html`<time datetime="${date.toISOString()}">${formatDay(date, timeZone)}, ${time}</time>`;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: keep one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'day' | 'time', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'day' ? { day: 'numeric', month: 'short', year: 'numeric', timeZone } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
+    found = new Intl.DateTimeFormat('en-GB', options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 function formatDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(date);
+  return formatter('day', timeZone).format(date);
 }

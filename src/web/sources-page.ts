@@ -35,17 +35,17 @@ export async function renderSourcesPage(context: WebContext): Promise<string> {
     const error = feed.state.lastError;
     return html`<tr>
 <th scope="row">${feed.name ?? feed.id}<br><span class="meta">${describeFeedHost(feed.url)}</span></th>
-<td><span class="state state-${health}">${STATE_TEXT[health]}</span>${feed.state.consecutiveFailures > 1 ? html`<br><span class="meta">${feed.state.consecutiveFailures} failures in a row</span>` : ''}</td>
-<td>${renderDateTime(feed.state.lastSuccessAt, context.timeZone)}</td>
-<td class="err">${error ? html`<strong>${error.kind}</strong>: ${redactUrls(error.message)}<br><span class="meta">${renderDateTime(feed.state.lastErrorAt, context.timeZone)}</span>` : html`<span class="meta">none</span>`}</td>
-<td class="num">${counts[feed.id] ?? 0}</td>
-<td>${feed.enabled === false ? html`<span class="meta">not checked</span>` : renderDateTime(feed.state.nextCheckAt, context.timeZone)}</td>
+<td data-label="Health"><span class="state state-${health}">${STATE_TEXT[health]}</span>${feed.state.consecutiveFailures > 1 ? html`<br><span class="meta">${feed.state.consecutiveFailures} failures in a row</span>` : ''}</td>
+<td data-label="Last success">${renderDateTime(feed.state.lastSuccessAt, context.timeZone)}</td>
+<td class="err" data-label="Last error">${error ? html`<strong>${error.kind}</strong>: ${redactUrls(error.message)}<br><span class="meta">${renderDateTime(feed.state.lastErrorAt, context.timeZone)}</span>` : html`<span class="meta">none</span>`}</td>
+<td class="num" data-label="Items, 30 days">${counts[feed.id] ?? 0}</td>
+<td data-label="Next check">${feed.enabled === false ? html`<span class="meta">not checked</span>` : renderDateTime(feed.state.nextCheckAt, context.timeZone)}</td>
 </tr>`;
   });
   const summary = feeds.length === 0 ? 'No feeds configured.' : failing ? `${failing} of ${feeds.length} sources failing; failing sources come first.` : `All ${feeds.length} sources healthy or waiting for their first poll.`;
   const body = html`<h1>Sources</h1>
 <p class="note">${summary}</p>
-<div class="table-wrap" role="region" aria-label="Sources table" tabindex="0"><table>
+<div class="table-wrap" role="region" aria-label="Sources table" tabindex="0"><table class="sources">
 <thead><tr><th scope="col">Source</th><th scope="col">Health</th><th scope="col">Last success</th><th scope="col">Last error</th><th scope="col">Items, 30 days</th><th scope="col">Next check</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;

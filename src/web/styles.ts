@@ -59,5 +59,16 @@ td.err{overflow-wrap:anywhere;min-width:12rem}
 .signin input{font:inherit;width:100%;padding:.45rem;margin-bottom:.75rem;border:1px solid var(--muted);border-radius:4px;background:var(--card);color:var(--fg)}
 .error{color:var(--bad);font-weight:600}
 .foot{max-width:68rem;margin:1rem auto;padding:0 1rem 2rem;color:var(--muted);font-size:.85rem}
-@media (max-width:40rem){main{padding:.75rem}.filters input,.filters select{min-width:0;width:100%}.filters label{flex:1 1 100%}h1{font-size:1.3rem}th,td{padding:.4rem}}
+@media (max-width:40rem){main{padding:.75rem}
+.sources thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.sources,.sources tbody,.sources tr,.sources th,.sources td{display:block;width:100%}
+.sources tr{border-bottom:1px solid var(--line);padding:.4rem 0}
+.sources th,.sources td{border:0;padding:.15rem .6rem;text-align:left}
+.sources td.num{text-align:left}
+.sources td::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}.filters input,.filters select{min-width:0;width:100%}.filters label{flex:1 1 100%}h1{font-size:1.3rem}th,td{padding:.4rem}}
 `.trim();
+
+
+/** The page icon: a radar sweep, drawn in SVG (no image files in the repository). */
+export const ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#0b57c4"/><circle cx="16" cy="16" r="9" fill="none" stroke="#fff" stroke-width="2"/><path d="M16 16 L26 6" stroke="#fff" stroke-width="3" stroke-linecap="round"/><circle cx="16" cy="16" r="2.5" fill="#fff"/></svg>';

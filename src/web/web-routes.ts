@@ -5,10 +5,10 @@ import { renderPage } from './layout.js';
 import { readHomeQuery, renderHomePage } from './home-page.js';
 import { loadStory, renderStoryPage } from './story-page.js';
 import { renderSourcesPage } from './sources-page.js';
-import { renderTopicsPage } from './topics-page.js';
+import { createTopicsPage } from './topics-page.js';
 import { loadFeedOut, renderJsonFeed, renderRss } from './feeds-out.js';
 import { sendBody } from './security-headers.js';
-import { STYLESHEET } from './styles.js';
+import { ICON_SVG, STYLESHEET } from './styles.js';
 import { handleSignIn, handleSignOut, renderSignIn } from './sign-in.js';
 import { decideWebAccess, type WebAccessSettings } from './web-access.js';
 import type { WebContext } from './web-context.js';
@@ -37,6 +37,7 @@ function sendError(res: ServerResponse, status: number, title: string, message: 
  */
 export function createWebRoutes(context: WebContext, access: WebAccessSettings): HttpRoute[] {
   if (access.mode === 'off') return [];
+  const renderTopicsPage = createTopicsPage(context);
   const guarded = (options: { feed?: boolean }, serve: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>) => async (req: IncomingMessage, res: ServerResponse) => {
     if ((req.url ?? '').length > MAX_URL_CHARS) return sendError(res, 414, 'Address too long', 'The address of this request is too long.');
     const url = requestUrl(req);
@@ -71,7 +72,7 @@ export function createWebRoutes(context: WebContext, access: WebAccessSettings):
       }),
     },
     { method: 'GET', path: '/sources', handler: guarded({}, async (_req, res) => sendBody(res, 200, HTML, await renderSourcesPage(context))) },
-    { method: 'GET', path: '/topics', handler: guarded({}, async (_req, res) => sendBody(res, 200, HTML, await renderTopicsPage(context))) },
+    { method: 'GET', path: '/topics', handler: guarded({}, async (_req, res) => sendBody(res, 200, HTML, await renderTopicsPage())) },
     {
       method: 'GET',
       path: '/feeds/*',
@@ -92,6 +93,7 @@ export function createWebRoutes(context: WebContext, access: WebAccessSettings):
       // Styling only, no data: served to everyone so the sign-in form is styled too.
       handler: (_req, res) => sendBody(res, 200, 'text/css; charset=utf-8', STYLESHEET, { 'cache-control': 'public, max-age=3600' }),
     },
+    { method: 'GET', path: '/assets/icon.svg', handler: (_req, res) => sendBody(res, 200, 'image/svg+xml', ICON_SVG, { 'cache-control': 'public, max-age=86400' }) },
   ];
   if (access.mode === 'token' && access.token) {
     const token = access.token;

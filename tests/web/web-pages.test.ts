@@ -38,7 +38,9 @@ describe('web pages', () => {
     expect(routes.length).toBeGreaterThan(40);
     for (const path of routes) {
       const response = await get(path);
-      const text = `${[...response.headers].join('\n')}\n${await response.text()}`;
+      const headerLines: string[] = [];
+      response.headers.forEach((value, name) => headerLines.push(`${name}: ${value}`));
+      const text = `${headerLines.join('\n')}\n${await response.text()}`;
       for (const marker of PRIVATE_MARKERS) expect(text, `${path} shows ${marker}`).not.toContain(marker);
     }
   });
@@ -132,7 +134,7 @@ describe('web pages', () => {
     expect(body).toContain('https://alerts.example/…');
     const counts = await fixture.store.web.feedItemCounts(new Date(NOW.getTime() - 30 * 86_400_000));
     const regulator = body.slice(body.indexOf('Demo Data Protection Authority'));
-    expect(regulator).toMatch(new RegExp(`<td class="num">${counts['demo-regulator'] ?? 0}</td>`));
+    expect(regulator).toMatch(new RegExp(`<td class="num" data-label="Items, 30 days">${counts['demo-regulator'] ?? 0}</td>`));
   });
 
   it('/topics has a chart per topic whose text alternative gives the weekly counts', async () => {
