@@ -1,5 +1,5 @@
 /**
- * The core's public surface: adapters import from here only (lint-enforced, STYLE.md), so the
+ * The core's public surface: adapters import from here only (enforced by eslint.config.js), so the
  * core can change inside without touching adapters.
  */
 export type { ChatMessage, MessageItem, MessageSection, MessageButton } from './chat/message.js';

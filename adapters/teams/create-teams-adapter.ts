@@ -1,5 +1,5 @@
 /**
- * The Microsoft Teams adapter: the /api/messages route for the lead's HTTP server and the
+ * The Microsoft Teams adapter: the /api/messages route for the bot's one HTTP server and the
  * ChatPort the dispatcher uses for proactive deliveries. Platform code (Agents SDK, Bot
  * Framework protocol) stays in this folder; the core is reached only through src/index.ts.
  */
@@ -149,7 +149,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
       }
     },
     async stop() {
-      // Nothing to close: outbound calls are per request and the route lives on the lead's server.
+      // Nothing to close: outbound calls are per request and the route lives on the shared HTTP server.
     },
   };
 }

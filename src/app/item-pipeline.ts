@@ -14,7 +14,7 @@ const SWEEP_BATCH = 200;
 /**
  * What happens to items after the poller stored them: group them into stories, then route them
  * to subscribed channels through the outbox, then mark them routed. The first poll of a new feed
- * records its backlog without posting (FEEDS.md P8) unless BACKFILL_ITEMS asks for the newest
+ * records its backlog without posting (docs/ingestion.md R20) unless BACKFILL_ITEMS asks for the newest
  * few. Items whose routing was interrupted (a crash after the insert) are found by sweep().
  */
 export function createItemPipeline(deps: { store: Store; clock: Clock; logger: Logger; metrics: Metrics; backfill: number }) {
@@ -48,7 +48,7 @@ export function createItemPipeline(deps: { store: Store; clock: Clock; logger: L
     async onFeedFailing(feed: FeedRecord, error: FeedError): Promise<void> {
       const text = `Feed "${feed.name ?? feed.id}" is failing (${error.kind}: ${error.message}). It keeps being retried with backoff; check it with: privacy-radar feeds check`;
       const sent = await enqueueAdminNotice(store, text, clock.now());
-      // With no admin channel configured the log is the notice: never silence (FEEDS.md F10).
+      // With no admin channel configured the log is the notice: never silence (docs/ingestion.md R10).
       if (sent === 0) logger.warn({ feed: feed.id, kind: error.kind, message: error.message }, 'feed is failing');
     },
     /** Routes items a crashed or failed poll stored but never routed; returns how many. */

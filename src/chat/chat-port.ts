@@ -2,7 +2,7 @@ import type { Destination } from '../core/types.js';
 import type { ChatMessage } from './message.js';
 
 /**
- * Expected send outcomes are values, not exceptions (DESIGN.md): the dispatcher decides what to
+ * Expected send outcomes are values, not exceptions (ARCHITECTURE.md): the dispatcher decides what to
  * do with each.
  */
 export type SendResult =

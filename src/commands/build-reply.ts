@@ -2,7 +2,7 @@ import type { ChatMessage, MessageItem } from '../chat/message.js';
 import type { StoredItem } from '../core/types.js';
 import { groupByStory } from '../stories/group-by-story.js';
 
-/** A private reply (issue 6: replies are private to the asker unless `public` was asked for). */
+/** A private reply (replies are private to the asker unless `public` was asked for: docs/commands.md). */
 export function reply(message: ChatMessage): ChatMessage {
   return { visibility: 'private', kind: 'reply', ...message };
 }

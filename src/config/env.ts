@@ -27,7 +27,7 @@ const isTimeZone = (zone: string) => {
   }
 };
 
-/** Every environment variable the bot reads (DESIGN.md "External contract"), validated at start-up. */
+/** Every environment variable the bot reads (the README's environment table), validated at start-up. */
 export const envSchema = z
   .object({
     DATABASE_URL: optionalText,
@@ -67,6 +67,11 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   }
   if (set('SLACK_CLIENT_ID') && (!set('SLACK_CLIENT_SECRET') || !set('SLACK_STATE_SECRET'))) {
     problems.push('SLACK_CLIENT_SECRET: multi-workspace OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+  }
+  // One workspace (bot token, optionally Socket Mode) or OAuth installs: never both at once.
+  const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].filter(set);
+  for (const single of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN'].filter(set)) {
+    if (oauth.length) problems.push(`${single} conflicts with ${oauth.join(', ')}: set either SLACK_BOT_TOKEN (one workspace, SLACK_APP_TOKEN for Socket Mode) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth installs), not both`);
   }
   if (set('TEAMS_APP_ID') && !set('TEAMS_APP_PASSWORD') && !(set('TEAMS_CERT_PEM_FILE') && set('TEAMS_CERT_KEY_FILE'))) {
     problems.push('TEAMS_APP_PASSWORD: required when TEAMS_APP_ID is set (or TEAMS_CERT_PEM_FILE and TEAMS_CERT_KEY_FILE)');

@@ -18,7 +18,7 @@ export interface FeedConfig {
 /** Feed health as shown by `feeds list`. */
 export type FeedHealth = 'ok' | 'failing' | 'disabled' | 'new';
 
-/** Stable error vocabulary for fetching and parsing (FEEDS.md F9). */
+/** Stable error vocabulary for fetching and parsing (docs/ingestion.md R9). */
 export type FetchErrorKind =
   | 'dns'
   | 'connect'
@@ -54,11 +54,11 @@ export interface FeedState {
   lastError: FeedError | null;
   lastErrorAt: Date | null;
   consecutiveFailures: number;
-  /** True once the first successful poll recorded the backlog (P8). */
+  /** True once the first successful poll recorded the backlog (R20). */
   initialized: boolean;
   /** Set when the failing notice was sent, so admins get one notice per failing episode. */
   failingNoticeAt: Date | null;
-  /** Permanent redirect target seen on consecutive polls, and how often (FEEDS.md F6). */
+  /** Permanent redirect target seen on consecutive polls, and how often (docs/ingestion.md R6). */
   permanentRedirect?: { url: string; count: number } | null;
 }
 
@@ -68,7 +68,7 @@ export interface FeedRecord extends FeedConfig {
 
 /** An item as the parser and normaliser produce it (clean plain text, absolute URL). */
 export interface NormalizedItem {
-  /** Identity key, unique per feed: guid, canonical link or content hash (P7). */
+  /** Identity key, unique per feed: guid, canonical link or content hash (R19). */
   key: string;
   /** Absolute http(s) URL without tracking parameters, or null. */
   url: string | null;
@@ -77,7 +77,7 @@ export interface NormalizedItem {
   description: string;
   /** Plain text of the full content element (may be empty). */
   content: string;
-  /** Publisher's date, or null when absent/unparsable (P6). */
+  /** Publisher's date, or null when absent/unparsable (R18). */
   publishedAt: Date | null;
   author?: string | null;
 }

@@ -31,7 +31,7 @@ export async function applySendResult(row: OutboxRow, result: SendResult, ctx: D
       const delay = rateLimited ? result.afterMs : backoffDelay(failures, result.afterMs, ctx.options);
       const until = new Date(now.getTime() + delay);
       await store.outbox.markRetry(row.id, until, failures > 0 ? failureError(failures, result.error) : result.error);
-      // Only this channel waits: other channels' rows keep flowing (issue 6).
+      // Only this channel waits: one rate-limited channel must not hold up every other channel's rows.
       ctx.pacer.hold(destinationKey(destination), until);
       await store.outbox.deferDestination(destination, until);
       stats.retried += 1;

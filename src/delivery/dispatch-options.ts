@@ -14,7 +14,7 @@ export interface DispatcherOptions {
   workspaceConcurrency: number;
   /** Minimum gap between two messages to one channel, per platform. */
   channelIntervalMs: Record<Platform, number>;
-  /** Posts per channel per rolling hour before items are rolled up (issue 6: 10). */
+  /** Posts per channel per rolling hour before items are rolled up (default 10, docs/delivery.md). */
   hourlyCap: number;
   /** Failed sends (5xx, network) before a row is marked dead. */
   maxAttempts: number;
@@ -30,7 +30,7 @@ export interface DispatcherOptions {
 
 /**
  * Slack allows about 1 message per second per channel for chat.postMessage; Teams about 7/s but
- * 1800/hour per conversation, so ~1/s is the sustainable rate for both (DESIGN.md).
+ * 1800/hour per conversation, so ~1/s is the sustainable rate for both (docs/delivery.md).
  */
 export const DEFAULT_DISPATCHER_OPTIONS: Omit<DispatcherOptions, 'workerId'> = {
   batchSize: 100,

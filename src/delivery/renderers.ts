@@ -13,7 +13,7 @@ export interface RenderDeps {
 /** Turns an outbox row into a message; null when there is nothing to send (item deleted). */
 export type Renderer = (row: OutboxRow, deps: RenderDeps) => Promise<ChatMessage | null>;
 
-/** Renderers by outbox kind; 'digest' comes from src/digest/ and is wired by the lead. */
+/** Renderers by outbox kind; 'digest' comes from src/digest/ and is wired by the composition root. */
 export type RendererRegistry = Partial<Record<OutboxKind, Renderer>>;
 
 /** The renderers delivery owns: item, story_update, notice, rollup. */

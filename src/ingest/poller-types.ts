@@ -12,11 +12,11 @@ export interface PollerDeps {
   logger: Logger;
   fetchOptions?: Partial<FetchOptions>;
   processItems: (feed: FeedRecord, items: NormalizedItem[]) => TaggedItem[];
-  /** Routes new items; firstPoll is true on a feed's first successful poll (P8: backfill policy). */
+  /** Routes new items; firstPoll is true on a feed's first successful poll (docs/ingestion.md R20: backfill policy). */
   onNewItems: (feed: FeedRecord, items: StoredItem[], info: { firstPoll: boolean }) => Promise<void>;
-  /** Called once per failing episode (F10). */
+  /** Called once per failing episode (R10). */
   onFeedFailing?: (feed: FeedRecord, error: FeedError) => Promise<void>;
-  /** Global fetch concurrency (F11); at most 2 per host regardless. */
+  /** Global fetch concurrency (R11); at most 2 per host regardless. */
   concurrency?: number;
   /** Minutes between checks for feeds without their own interval. */
   defaultIntervalMinutes?: number;

@@ -1,7 +1,7 @@
 /**
  * The one orchestrator of a feed poll: fetch -> parse/normalise -> tag+summarise -> store new
  * items -> route; then health, validators and next check are saved. A feed's failure is a value
- * saved on its row; it never stops the other feeds of the cycle (FEEDS.md F9).
+ * saved on its row; it never stops the other feeds of the cycle (docs/ingestion.md R9).
  */
 import type { FeedError, FeedRecord, FeedState } from '../core/types.js';
 import { fetchFeed } from './fetch-feed.js';
@@ -90,7 +90,7 @@ export function createPoller(deps: PollerDeps): Poller {
   }
 
   async function pollGuarded(feed: FeedRecord): Promise<FeedPollReport | null> {
-    if (inFlight.has(feed.id)) return null; // no overlapping runs of the same feed (F11)
+    if (inFlight.has(feed.id)) return null; // no overlapping runs of the same feed (R11)
     inFlight.add(feed.id);
     try {
       return await pollFeed(feed);

@@ -1,5 +1,5 @@
 /**
- * The polling tick (design card: node-cron). Every tick asks the poller for due feeds; a tick
+ * The polling tick (node-cron). Every tick asks the poller for due feeds; a tick
  * that finds the previous one still running skips (the poller also refuses overlapping runs of
  * one feed). stop() waits for in-flight polls so shutdown never cuts a store write in half.
  */

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import type { Store } from './store.js';
 import { createPayloadCipher, parseEncryptionKey } from './crypto/payload-cipher.js';
@@ -16,6 +17,8 @@ export interface CreateStoreOptions {
   encryptionKey?: string;
   logger?: Logger;
   schema?: string;
+  /** Time for the rows the store stamps itself (updated_at, finished_at...); the system clock if unset. */
+  clock?: Clock;
 }
 
 /**
@@ -25,11 +28,11 @@ export interface CreateStoreOptions {
  */
 export function createStore(url: string | undefined, options: CreateStoreOptions = {}): Store {
   const cipher = options.encryptionKey ? createPayloadCipher(parseEncryptionKey(options.encryptionKey)) : null;
-  return createSqlStore(openExecutor(url, options), cipher);
+  return createSqlStore(openExecutor(url, options), cipher, options.clock);
 }
 
 /** Opens the SQL executor for a DATABASE_URL value (see createStore for the accepted forms). */
-export function openExecutor(url: string | undefined, options: Omit<CreateStoreOptions, 'encryptionKey'> = {}): SqlExecutor {
+export function openExecutor(url: string | undefined, options: Omit<CreateStoreOptions, 'encryptionKey' | 'clock'> = {}): SqlExecutor {
   const target = url?.trim() || DEFAULT_DATABASE_PATH;
   if (/^postgres(ql)?:\/\//i.test(target)) {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {

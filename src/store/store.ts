@@ -62,7 +62,7 @@ export interface SearchQuery {
 export interface ItemRepository {
   /**
    * Stores the items whose (feedId, key) is new and returns only those, with ids.
-   * Never relies on dates for dedup (P7).
+   * Never relies on dates for dedup (docs/ingestion.md R19).
    */
   insertNew(feedId: string, items: TaggedItem[], firstSeenAt: Date): Promise<StoredItem[]>;
   latest(query: LatestQuery): Promise<StoredItem[]>;

@@ -1,7 +1,7 @@
 /**
  * The topic tagger: deterministic, offline and explainable. It judges an item from its title and
- * description only (taxonomy.md B1), applies the privacy-scope gate (B2), each topic's phrases,
- * exclusions and rules, and keeps at most four labels (B3). Every label carries the phrases that
+ * description only (docs/tagging.md L1), applies the privacy-scope gate (L2), each topic's phrases,
+ * exclusions and rules, and keeps at most four labels (L3). Every label carries the phrases that
  * led to it.
  */
 import {

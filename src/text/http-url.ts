@@ -1,5 +1,5 @@
 /**
- * The one rule for links that reach chat (FEEDS.md P9): an absolute http(s) URL without
+ * The one rule for links that reach chat (docs/ingestion.md R21): an absolute http(s) URL without
  * embedded credentials, or nothing. Adapters add their own markup-specific encoding on top.
  */
 export function toHttpUrl(url: string | null | undefined): URL | null {

@@ -1,5 +1,5 @@
 /**
- * Turns feed-supplied HTML or text into clean plain text for chat (FEEDS.md P10): CDATA
+ * Turns feed-supplied HTML or text into clean plain text for chat (docs/ingestion.md R22): CDATA
  * unwrapped, tags stripped, entities decoded (also double-escaped ones such as `&amp;#8217;`),
  * whitespace collapsed. Output is raw text: adapters escape it for their own markup.
  */

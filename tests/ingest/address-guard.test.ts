@@ -10,7 +10,7 @@ import { rssFeed, startFeedServer, type FeedServer } from './feed-server.js';
 
 const guard = { allowPrivateNetwork: false };
 
-describe('address ranges (F7)', () => {
+describe('address ranges (R7)', () => {
   it.each([
     '127.0.0.1', '127.1.2.3', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.169.254', '100.64.0.1',
     '100.100.100.200', '0.0.0.0', '224.0.0.1', '::1', '::', 'fe80::1', 'fd00:ec2::254', 'fc00::1',
@@ -31,7 +31,7 @@ describe('address ranges (F7)', () => {
   });
 });
 
-describe('guarded DNS lookup (F7: rebinding)', () => {
+describe('guarded DNS lookup (R7: rebinding)', () => {
   const answers = (list: string[]): LookupAll => (_host, _opts, cb) =>
     cb(null, list.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }) as LookupAddress));
 

@@ -2,6 +2,7 @@
  * Starts the real adapter on the real HTTP server (loopback), a real in-memory SQLite store and
  * the fake Slack Web API, and tears all of it down again.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterEnv } from '../../adapters/slack/create-slack-adapter.js';
 import type { Clock, CommandHandler, Store } from '../../src/index.js';
 import { systemClock } from '../../src/core/clock.js';
@@ -9,7 +10,7 @@ import { createSilentLogger } from '../../src/core/logger.js';
 import { startHttpServer, type BotHttpServer } from '../../src/server/http-server.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from './fake-slack-api.js';
-import { createRecordingHandler } from './recording-handler.js';
+import { createRecordingHandler, type RecordingHandler } from './recording-handler.js';
 import { SIGNING_SECRET } from './slack-request.js';
 
 export interface SlackHarness {
@@ -59,4 +60,18 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
       if (!options.store) await store.close();
     },
   };
+}
+
+/** A default harness with a recording handler for each test (handed to `use`), closed after it. */
+export function useSlackHarness(use: (started: { h: SlackHarness; handler: RecordingHandler }) => void): void {
+  let h: SlackHarness | undefined;
+  beforeEach(async () => {
+    const handler = createRecordingHandler();
+    h = await startSlackHarness({ handler });
+    use({ h, handler });
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
 }

@@ -31,7 +31,7 @@ export async function handleWhy(command: WhyCommand, { deps }: HandlerContext): 
       });
   const story = await explainStory(deps.store, item);
   if (story && story.links.length > 0) {
-    // Each later report with the earlier one it matched and why (issue 8: explainable stories).
+    // Each later report with the earlier one it matched and why, so a grouping can be checked.
     lines.push(`Same story: first reported by ${story.lead.source} (${story.links.length} more ${story.links.length === 1 ? 'report' : 'reports'}):`);
     lines.push(...describeStoryLinks(story).slice(0, MAX_STORY_LINES).map((line) => `• ${line}`));
   }

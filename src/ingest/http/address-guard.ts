@@ -1,5 +1,5 @@
 /**
- * SSRF guard (FEEDS.md F7): only globally routable unicast addresses may be connected to.
+ * SSRF guard (docs/ingestion.md R7): only globally routable unicast addresses may be connected to.
  * Loopback, RFC 1918 private, link-local (incl. 169.254.169.254 cloud metadata), CGNAT
  * (incl. 100.100.100.200), unique-local v6 (incl. fd00:ec2::254), multicast, reserved and
  * v4-mapped/translated v6 forms of those are refused unless explicitly allowed.

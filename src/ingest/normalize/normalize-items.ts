@@ -30,7 +30,7 @@ function normalizeItem(raw: RawItem, feedBase: string, now: Date): NormalizedIte
 
 /** Normalises every item of a feed; keys are unique within the result. */
 export function normalizeItems(feed: RawFeed, finalUrl: string, now: Date): NormalizedItem[] {
-  // Feed base, innermost first: feed xml:base, channel link, final feed URL (P9).
+  // Feed base, innermost first: feed xml:base, channel link, final feed URL (docs/ingestion.md R21).
   const siteUrl = resolveUrl(feed.link, finalUrl) ?? finalUrl;
   const feedBase = resolveUrl(feed.base, siteUrl) ?? siteUrl;
   return disambiguateKeys(feed.items.map((raw) => normalizeItem(raw, feedBase, now)));

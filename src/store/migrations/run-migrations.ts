@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock.js';
 import type { SqlExecutor } from '../sql/executor.js';
 import { StoreError } from '../store-error.js';
 import type { Migration } from './migration.js';
@@ -15,7 +16,7 @@ export interface MigrationReport {
  * on SQLite, an advisory lock per schema on PostgreSQL). A database whose version is newer than
  * `migrations` knows is refused with 'store/too-new' and left untouched.
  */
-export async function runMigrations(db: SqlExecutor, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
+export async function runMigrations(db: SqlExecutor, migrations: readonly Migration[] = MIGRATIONS, clock: Clock = systemClock): Promise<MigrationReport> {
   return db.transaction(async (tx) => {
     if (tx.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(hashtext(current_schema()))');
     await tx.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
@@ -31,7 +32,7 @@ export async function runMigrations(db: SqlExecutor, migrations: readonly Migrat
     const applied: number[] = [];
     for (const migration of migrations.filter((m) => m.version > from)) {
       await tx.exec(tx.dialect === 'sqlite' ? migration.sqlite : migration.postgres);
-      await tx.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, Date.now()]);
+      await tx.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, clock.now().getTime()]);
       applied.push(migration.version);
     }
     return { from, to: applied[applied.length - 1] ?? from, applied };

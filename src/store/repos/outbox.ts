@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock.js';
 import type { OutboxRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
 import { chunk } from '../sql/placeholders.js';
@@ -8,7 +9,7 @@ import { toOutboxRow, type OutboxTableRow } from './outbox-rows.js';
 const RELEASE = 'claimed_by = NULL, claim_expires_at = NULL';
 
 /** The durable outbox: unique dedup keys, atomic claims, per-destination pacing queries. */
-export function createOutboxRepository(db: SqlExecutor): OutboxRepository {
+export function createOutboxRepository(db: SqlExecutor, clock: Clock): OutboxRepository {
   return {
     enqueue: (entries, now) =>
       db.transaction(async (tx) => {
@@ -37,7 +38,7 @@ export function createOutboxRepository(db: SqlExecutor): OutboxRepository {
       await db.run(`UPDATE outbox SET status = 'failed', next_attempt_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [nextAttemptAt.getTime(), error, id]);
     },
     markDead: async (id, error) => {
-      await db.run(`UPDATE outbox SET status = 'dead', finished_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [Date.now(), error, id]);
+      await db.run(`UPDATE outbox SET status = 'dead', finished_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [clock.now().getTime(), error, id]);
     },
     deferDestination: (destination, until) =>
       db.run(`UPDATE outbox SET next_attempt_at = ? WHERE ${DESTINATION_WHERE} AND status IN ('pending', 'failed') AND next_attempt_at < ?`, [
