@@ -2,7 +2,6 @@ import type { StoredItem } from '../core/types.js';
 import { describeStoryLinks, explainStory } from '../stories/explain-story.js';
 import { articleHref, html } from './html.js';
 import { renderDate, renderPage } from './layout.js';
-import { renderTopicChips } from './story-card.js';
 import { topicLabel, type WebContext } from './web-context.js';
 
 /** The items of story `id` (a story id, or the id of an item not in a story), oldest first. */
@@ -22,13 +21,12 @@ export async function renderStoryPage(context: WebContext, items: StoredItem[]):
   const entries = items.map((item) => {
     const href = articleHref(item.url);
     const why = Object.entries(item.why).map(
-      ([topic, phrases]) => html`<dt>${topicLabel(context, topic)}</dt><dd>${phrases.length ? phrases.map((phrase, index) => html`${index ? ', ' : ''}“${phrase}”`) : 'no phrase recorded'}</dd>`,
+      ([topic, phrases]) => html`<dt><a href="/?topic=${encodeURIComponent(topic)}">${topicLabel(context, topic)}</a></dt><dd>${phrases.length ? phrases.map((phrase, index) => html`${index ? ', ' : ''}“${phrase}”`) : 'no phrase recorded'}</dd>`,
     );
     return html`<li><article>
 <h2>${href ? html`<a href="${href}" rel="noopener noreferrer">${item.title}</a>` : item.title}</h2>
 <p class="meta">${item.source} · published ${renderDate(item.publishedAt, context.timeZone)} · seen ${renderDate(item.firstSeenAt, context.timeZone)}</p>
 ${item.summary ? html`<p class="summary">${item.summary}</p>` : ''}
-${renderTopicChips(context, item.topics)}
 ${why.length ? html`<h3 class="visually-hidden">Why these topics</h3><dl class="why" aria-label="Why these topics">${why}</dl>` : html`<p class="note">No topic matched.</p>`}
 </article></li>`;
   });

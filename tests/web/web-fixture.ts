@@ -36,8 +36,8 @@ export interface WebFixture {
 }
 
 /** The sample store plus private data and a hostile item, served on 127.0.0.1 with the given access. */
-export async function startWebFixture(access: WebAccessSettings = { mode: 'local' }, store?: Store): Promise<WebFixture> {
-  const db = store ?? createStore(':memory:');
+export async function startWebFixture(access: WebAccessSettings = { mode: 'local' }): Promise<WebFixture> {
+  const db = createStore(':memory:');
   await db.migrate();
   const items = await seedSampleStore(db, NOW, [{ id: 'private-alerts', name: 'Alerts', url: 'https://alerts.example/feeds/FEEDKEY123?key=FEEDKEY123' }]);
   await db.feeds.updateState('private-alerts', { health: 'failing', lastError: { kind: 'http_4xx', message: 'HTTP 403 from https://alerts.example/feeds/FEEDKEY123?key=FEEDKEY123' }, lastErrorAt: NOW });
