@@ -42,10 +42,10 @@ export function renderRss(feed: FeedOut, context: WebContext): string {
     const link = articleHref(item.url) ?? `${feed.base}/stories/${item.storyId ?? item.id}`;
     const topics = item.topics.map((topic) => `<category>${xml(topicLabel(context, topic))}</category>`).join('');
     const date = (item.publishedAt ?? item.firstSeenAt).toUTCString();
-    return `<item><title>${xml(escapeHtml(item.title))}</title><link>${xml(link)}</link><guid isPermaLink="false">privacy-radar-item-${item.id}</guid><pubDate>${date}</pubDate><source url="${xml(self)}">${xml(item.source)}</source><description>${xml(escapeHtml(item.summary))}</description>${topics}</item>`;
+    return `<item><title>${xml(escapeHtml(item.title))}</title><link>${xml(link)}</link><guid isPermaLink="false">privacy-radar-item-${item.id}</guid><pubDate>${date}</pubDate><dc:creator>${xml(escapeHtml(item.source))}</dc:creator><description>${xml(escapeHtml(item.summary))}</description>${topics}</item>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>${xml(feed.title)}</title><link>${xml(pageLink(feed))}</link><description>${xml(`Privacy news tagged by Privacy Radar${feed.topic ? `: ${topicLabel(context, feed.topic)}` : ''}`)}</description><language>en</language><atom:link href="${xml(self)}" rel="self" type="application/rss+xml"/>${items.length ? `<lastBuildDate>${feed.items[0]!.firstSeenAt.toUTCString()}</lastBuildDate>` : ''}
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>${xml(feed.title)}</title><link>${xml(pageLink(feed))}</link><description>${xml(`Privacy news tagged by Privacy Radar${feed.topic ? `: ${topicLabel(context, feed.topic)}` : ''}`)}</description><language>en</language><atom:link href="${xml(self)}" rel="self" type="application/rss+xml"/>${items.length ? `<lastBuildDate>${feed.items[0]!.firstSeenAt.toUTCString()}</lastBuildDate>` : ''}
 ${items.join('\n')}
 </channel></rss>
 `;

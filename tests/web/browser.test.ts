@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedChromium } from '../../scripts/chromium.js';
 import { HOSTILE, startWebFixture, type WebFixture } from './web-fixture.js';
 
@@ -31,10 +31,18 @@ describe('in a real browser (headless Chromium)', { timeout: 120_000 }, () => {
   let page: Page;
   const problems: string[] = [];
   let paths: string[];
+  let launchError: Error | undefined;
 
   beforeAll(async () => {
     fixture = await startWebFixture({ mode: 'token', token: 'browser-token-0123456789' });
-    browser = await launchChromium();
+    // A browser that cannot start fails every test below (vitest would report them as skipped
+    // if this hook threw).
+    try {
+      browser = await launchChromium();
+    } catch (error) {
+      launchError = error as Error;
+      return;
+    }
     page = await browser.context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
@@ -50,6 +58,10 @@ describe('in a real browser (headless Chromium)', { timeout: 120_000 }, () => {
   afterAll(async () => {
     await browser?.close();
     await fixture?.close();
+  });
+
+  beforeEach(() => {
+    if (launchError) throw launchError;
   });
 
   it('signs in with the form, then every page loads with no console error, CSP report or script dialog', async () => {
@@ -80,7 +92,7 @@ describe('in a real browser (headless Chromium)', { timeout: 120_000 }, () => {
     }
   });
 
-  it('fits a phone-width screen: nothing wider than the viewport except the scrollable sources table', async () => {
+  it('fits a phone-width screen: nothing is wider than the viewport (the sources table stacks)', async () => {
     await page.setViewportSize(PHONE);
     for (const path of paths) {
       await page.goto(fixture.base + path);
