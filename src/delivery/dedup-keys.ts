@@ -1,5 +1,4 @@
-import type { Destination } from '../core/types.js';
-import { destinationKey } from './destination-key.js';
+import { destinationKey, type Destination } from '../core/types.js';
 
 /** One row per (destination, item): enqueueing the same item twice is a no-op. */
 export function itemDedupKey(destination: Destination, itemId: number): string {

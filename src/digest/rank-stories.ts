@@ -1,6 +1,5 @@
-import type { MessageItem, MessageSection } from '../chat/message.js';
+import { toMessageItem, type MessageItem, type MessageSection } from '../chat/message.js';
 import type { StoredItem } from '../core/types.js';
-import { toMessageItem } from '../commands/build-reply.js';
 import { groupByStory } from '../stories/group-by-story.js';
 import { truncateAtWord } from '../text/plain-text.js';
 

@@ -4,8 +4,14 @@
  * (L7, L8), the four-label cap (L3), and the explanation texts.
  */
 import type { CompiledTaxonomy } from './compile-taxonomy.js';
-import type { TagResult } from './tagger.js';
 import { isWordUnit, lowerUnit } from './tokenize-text.js';
+
+/** Topics in order of evidence, the phrases behind each, and jurisdiction tags. */
+export interface TagResult {
+  topics: string[];
+  why: Record<string, string[]>;
+  jurisdictions: string[];
+}
 
 /** Phrase evidence for one item; hit references are offsets into `hits` (flat triples). */
 export interface ItemEvidence {

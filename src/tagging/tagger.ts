@@ -15,7 +15,7 @@ import {
   USE_SCOPE_EXCLUDE,
   type CompiledTaxonomy,
 } from './compile-taxonomy.js';
-import { decideTopics, type ItemEvidence } from './decide-topics.js';
+import { decideTopics, type ItemEvidence, type TagResult } from './decide-topics.js';
 import { judgedFields } from './judged-fields.js';
 import { FIELD_BREAK } from './tokenize-text.js';
 import type { TaggingVocabulary, TopicDefinition } from './topic-definition.js';
@@ -29,12 +29,7 @@ export interface TagInput {
   link?: string | null;
 }
 
-/** Topics in order of evidence, the phrases behind each, and jurisdiction tags. */
-export interface TagResult {
-  topics: string[];
-  why: Record<string, string[]>;
-  jurisdictions: string[];
-}
+export type { TagResult };
 
 /** A compiled tagger for one taxonomy. */
 export interface Tagger {

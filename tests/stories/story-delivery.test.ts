@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { StoredItem, TaggedItem } from '../../src/core/types.js';
-import { renderStoryUpdate } from '../../src/delivery/render-item.js';
+import { renderStoryUpdate } from '../../src/delivery/render.js';
 import { routeNewItems } from '../../src/delivery/route-items.js';
 import { createManualClock } from '../../src/core/clock.js';
 import { parseFeed } from '../../src/ingest/parse/parse-feed.js';

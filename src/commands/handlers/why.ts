@@ -1,6 +1,6 @@
-import type { ChatMessage } from '../../chat/message.js';
+import { toMessageItem, type ChatMessage } from '../../chat/message.js';
 import type { StoredItem } from '../../core/types.js';
-import { problemReply, reply, toMessageItem } from '../build-reply.js';
+import { problemReply, reply } from '../build-reply.js';
 import { EXAMPLES, type ParsedCommand } from '../parse-command.js';
 import { topicsById } from '../topic-problems.js';
 import type { HandlerContext } from './handler-context.js';

@@ -37,6 +37,13 @@ export function createOutboxRepository(db: SqlExecutor, clock: Clock): OutboxRep
     markRetry: async (id, nextAttemptAt, error) => {
       await db.run(`UPDATE outbox SET status = 'failed', next_attempt_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [nextAttemptAt.getTime(), error, id]);
     },
+    markFailed: async (id, error, retryAt) => {
+      await (retryAt === null
+        ? db.run(`UPDATE outbox SET status = 'dead', failures = failures + 1, finished_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [clock.now().getTime(), error, id])
+        : db.run(`UPDATE outbox SET status = 'failed', failures = failures + 1, next_attempt_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [
+            retryAt.getTime(), error, id,
+          ]));
+    },
     markDead: async (id, error) => {
       await db.run(`UPDATE outbox SET status = 'dead', finished_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [clock.now().getTime(), error, id]);
     },
@@ -57,6 +64,14 @@ export function createOutboxRepository(db: SqlExecutor, clock: Clock): OutboxRep
         [...destinationParams(destination), storyId],
       );
       return row?.message_ref ?? null;
+    },
+    storyLeadQueued: async (destination, storyId) => {
+      // An indexed probe (outbox_story), not a read of the channel's whole history.
+      const row = await db.get<{ found: number }>(
+        `SELECT 1 AS found FROM outbox WHERE ${DESTINATION_WHERE} AND story_id = ? AND kind = 'item' AND status IN ('pending', 'failed', 'sending') LIMIT 1`,
+        [...destinationParams(destination), storyId],
+      );
+      return row !== undefined;
     },
     get: async (id) => {
       const row = await db.get<OutboxTableRow>('SELECT * FROM outbox WHERE id = ?', [id]);
