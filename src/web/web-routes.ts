@@ -51,6 +51,11 @@ export function createWebRoutes(context: WebContext, access: WebAccessSettings):
     await serve(req, res, url);
   };
 
+  const asset = (type: string, body: string) => {
+    const send = (_req: IncomingMessage, res: ServerResponse) => sendBody(res, 200, type, body, { 'cache-control': 'public, max-age=3600' });
+    return access.mode === 'token' ? send : guarded({}, async (req, res) => send(req, res));
+  };
+
   const routes: HttpRoute[] = [
     {
       method: 'GET',
@@ -87,13 +92,10 @@ export function createWebRoutes(context: WebContext, access: WebAccessSettings):
         sendBody(res, 200, 'application/rss+xml; charset=utf-8', renderRss(feed, context));
       }),
     },
-    {
-      method: 'GET',
-      path: '/assets/radar.css',
-      // Styling only, no data: served to everyone so the sign-in form is styled too.
-      handler: (_req, res) => sendBody(res, 200, 'text/css; charset=utf-8', STYLESHEET, { 'cache-control': 'public, max-age=3600' }),
-    },
-    { method: 'GET', path: '/assets/icon.svg', handler: (_req, res) => sendBody(res, 200, 'image/svg+xml', ICON_SVG, { 'cache-control': 'public, max-age=86400' }) },
+    // Styling only, no data. With a token they are open so the sign-in form is styled; in local
+    // mode they follow the pages, so a public address does not even reveal what runs there.
+    { method: 'GET', path: '/assets/radar.css', handler: asset('text/css; charset=utf-8', STYLESHEET) },
+    { method: 'GET', path: '/assets/icon.svg', handler: asset('image/svg+xml', ICON_SVG) },
   ];
   if (access.mode === 'token' && access.token) {
     const token = access.token;

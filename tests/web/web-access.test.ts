@@ -24,6 +24,7 @@ describe('web access', () => {
       expect(text).toContain('WEB_ACCESS');
       expect(text).not.toContain('Latest stories');
     }
+    expect((await fetch(`${fixture.base}/assets/radar.css`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(403);
   });
 
   it('local: a peer outside loopback is not local, IPv4-mapped loopback is', () => {
