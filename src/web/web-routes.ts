@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '../server/http-route.js';
 import { html } from './html.js';
@@ -88,8 +89,15 @@ export function createWebRoutes(context: WebContext, access: WebAccessSettings):
           return sendBody(res, 404, 'text/plain; charset=utf-8', 'No such feed. Feeds are /feeds/<topic>.xml, /feeds/<topic>.json and /feeds/all.xml (topics at /topics).\n');
         }
         const feed = await loadFeedOut(context, topic ?? null, requestOrigin(req));
-        if (match[2] === 'json') return sendBody(res, 200, 'application/feed+json; charset=utf-8', renderJsonFeed(feed, context));
-        sendBody(res, 200, 'application/rss+xml; charset=utf-8', renderRss(feed, context));
+        const json = match[2] === 'json';
+        const body = json ? renderJsonFeed(feed, context) : renderRss(feed, context);
+        // Feed readers poll: an unchanged feed answers 304 to their If-None-Match.
+        const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+          return;
+        }
+        sendBody(res, 200, json ? 'application/feed+json; charset=utf-8' : 'application/rss+xml; charset=utf-8', body, { etag, 'cache-control': 'no-cache' });
       }),
     },
     // Styling only, no data. With a token they are open so the sign-in form is styled; in local

@@ -191,6 +191,11 @@ describe('web pages', () => {
     expect(parsed.status === 'ok' && parsed.items.some((item) => item.title.startsWith('GDPR fine'))).toBe(true);
     const json = JSON.parse(await (await get('/feeds/all.json')).text()) as { items: { title: string; content_text: string }[] };
     expect(json.items.find((item) => item.title.startsWith('GDPR fine'))).toMatchObject({ title: HOSTILE.title, content_text: HOSTILE.summary });
+    const first = await get('/feeds/all.xml');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect((await fetch(`${fixture.base}/feeds/all.xml`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await fetch(`${fixture.base}/feeds/ai.xml`, { headers: { 'if-none-match': etag } })).status).toBe(200);
     expect((await get('/feeds/nope.xml')).status).toBe(404);
     expect((await get('/feeds/../../etc.xml')).status).toBe(404);
   });
