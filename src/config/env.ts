@@ -43,6 +43,8 @@ export const envSchema = z
       .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' }),
     BACKFILL_ITEMS: z.coerce.number().int().min(0).max(50).default(0),
     ENCRYPTION_KEY: optionalText,
+    WEB_ACCESS: z.enum(['local', 'token', 'public', 'off'], { message: 'expected local, token, public or off' }).default('local'),
+    WEB_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_BOT_TOKEN: optionalText,
     SLACK_APP_TOKEN: optionalText,
@@ -75,6 +77,9 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   }
   if (set('TEAMS_APP_ID') && !set('TEAMS_APP_PASSWORD') && !(set('TEAMS_CERT_PEM_FILE') && set('TEAMS_CERT_KEY_FILE'))) {
     problems.push('TEAMS_APP_PASSWORD: required when TEAMS_APP_ID is set (or TEAMS_CERT_PEM_FILE and TEAMS_CERT_KEY_FILE)');
+  }
+  if (source.WEB_ACCESS?.trim() === 'token' && !set('WEB_TOKEN')) {
+    problems.push('WEB_TOKEN: required when WEB_ACCESS=token');
   }
   return problems;
 }
