@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     await seed(store);
     console.log(`seeded ${ITEMS} items in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
     const context = { store, topics: defaultTopics(), clock: systemClock, timeZone: 'UTC' };
-    const server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: [...createHealthRoutes(store, createMetrics()), ...createWebRoutes(context, { mode: 'public' })], logger: createSilentLogger() });
+    const server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: [...createHealthRoutes(store, createMetrics(), { mode: 'public' }), ...createWebRoutes(context, { mode: 'public' })], logger: createSilentLogger() });
     const base = `http://127.0.0.1:${server.port}`;
     const home = await (await fetch(`${base}/`)).text();
     const next = /<a href="([^"]+)" rel="next">/.exec(home)?.[1]?.replace(/&amp;/g, '&') ?? '/';

@@ -25,6 +25,7 @@ export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
         stateSecret: env.SLACK_STATE_SECRET,
         apiUrl: env.SLACK_API_URL,
         adminOnly: env.SLACK_ADMIN_ONLY,
+        tokensEncrypted: Boolean(env.ENCRYPTION_KEY),
       },
       commandHandler: commands,
       store,

@@ -64,7 +64,7 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     store,
     clock,
     logger,
-    fetchOptions: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK, userAgent: env.USER_AGENT },
+    fetchOptions: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK.all, allowedAddressRanges: env.ALLOW_PRIVATE_NETWORK.ranges, userAgent: env.USER_AGENT },
     processItems,
     onNewItems: pipeline.onNewItems,
     onFeedFailing: pipeline.onFeedFailing,

@@ -5,6 +5,7 @@ import { startScheduler } from '../ingest/scheduler.js';
 import { createHealthRoutes } from '../server/health-routes.js';
 import { startHttpServer } from '../server/http-server.js';
 import { createWebRoutes } from '../web/web-routes.js';
+import { webAccessFromEnv } from '../server/web-access.js';
 import type { AppCore } from './create-core.js';
 import type { PlatformBundle } from './platforms.js';
 import { createRenderers } from './renderers.js';
@@ -23,12 +24,13 @@ export interface RunningBot {
  */
 export async function runBot(core: AppCore, platforms: PlatformBundle, options: { port?: number; host?: string } = {}): Promise<RunningBot> {
   const { store, logger, clock, config, metrics } = core;
+  const access = webAccessFromEnv(config.env);
   const server = await startHttpServer({
     port: options.port ?? config.env.PORT,
     host: options.host,
     routes: [
-      ...createHealthRoutes(store, metrics),
-      ...createWebRoutes({ store, topics: core.topics, clock, timeZone: config.env.DIGEST_TIMEZONE }, { mode: config.env.WEB_ACCESS, token: config.env.WEB_TOKEN }),
+      ...createHealthRoutes(store, metrics, access),
+      ...createWebRoutes({ store, topics: core.topics, clock, timeZone: config.env.DIGEST_TIMEZONE }, access),
       ...platforms.routes,
     ],
     logger,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseAddressRange } from '../ingest/http/address-guard.js';
+import { WEB_ACCESS_MODES } from '../server/web-access.js';
 import { ConfigError, describeIssues } from './config-error.js';
 
 const flag = z
@@ -6,11 +8,39 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
 
+const FLAG_WORDS = new Set(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', '']);
+
+/**
+ * ALLOW_PRIVATE_NETWORK: a flag (`true` allows private ranges) or a comma-separated list of CIDR
+ * ranges (`127.0.0.0/8,10.0.0.0/8`) that alone are allowed. Link-local and metadata addresses stay
+ * refused unless a listed range names them (see the address guard).
+ */
+const privateNetwork = z
+  .string()
+  .optional()
+  .superRefine((value, ctx) => {
+    const text = value?.trim().toLowerCase() ?? '';
+    if (FLAG_WORDS.has(text)) return;
+    for (const part of text.split(',')) {
+      if (!parseAddressRange(part)) {
+        ctx.addIssue({ code: 'custom', message: `"${part.trim()}" is not a CIDR range: expected true, false or a comma-separated list such as 127.0.0.0/8,10.0.0.0/8` });
+        return;
+      }
+    }
+  })
+  .transform((value) => {
+    const text = value?.trim().toLowerCase() ?? '';
+    if (FLAG_WORDS.has(text)) return { all: text === '1' || text === 'true' || text === 'yes' || text === 'on', ranges: [] as string[] };
+    return { all: false, ranges: text.split(',').map((part) => part.trim()) };
+  });
+
 const optionalText = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+/** A bearer token we compare against: long enough that guessing it is hopeless. */
+const secretToken = optionalText.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' });
 // A connector host (`smba.trafficmanager.net`, `127.0.0.1`, `[::1]`) or `*.` and a suffix of at
 // least two labels (`*.botframework.com`; never `*.net`, which would let anyone register a host).
 const CONNECTOR_HOST = /^(?:\*\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[?[0-9a-f:.]*:[0-9a-f:.]*\]?)$/i;
@@ -34,7 +64,7 @@ export const envSchema = z
     FEEDS_FILE: z.string().default('./feeds.json'),
     PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ALLOW_PRIVATE_NETWORK: flag,
+    ALLOW_PRIVATE_NETWORK: privateNetwork,
     USER_AGENT: optionalText,
     RETENTION_DAYS: z.coerce.number({ message: 'expected a number of days' }).int().min(1).default(365),
     DIGEST_TIMEZONE: z
@@ -43,8 +73,9 @@ export const envSchema = z
       .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' }),
     BACKFILL_ITEMS: z.coerce.number().int().min(0).max(50).default(0),
     ENCRYPTION_KEY: optionalText,
-    WEB_ACCESS: z.enum(['local', 'token', 'public', 'off'], { message: 'expected local, token, public or off' }).default('local'),
-    WEB_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+    WEB_ACCESS: z.enum(WEB_ACCESS_MODES, { message: 'expected local, token, public or off' }).default('local'),
+    WEB_TOKEN: secretToken,
+    METRICS_TOKEN: secretToken,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_BOT_TOKEN: optionalText,
     SLACK_APP_TOKEN: optionalText,

@@ -17,7 +17,7 @@ export interface CreateStoreOptions {
   encryptionKey?: string;
   logger?: Logger;
   schema?: string;
-  /** Time for the rows the store stamps itself (updated_at, finished_at...); the system clock if unset. */
+  /** Time for the rows the store stamps itself (updated_at, finished_at...) and for the SQLite corruption back-off; the system clock if unset. */
   clock?: Clock;
 }
 
@@ -32,7 +32,7 @@ export function createStore(url: string | undefined, options: CreateStoreOptions
 }
 
 /** Opens the SQL executor for a DATABASE_URL value (see createStore for the accepted forms). */
-export function openExecutor(url: string | undefined, options: Omit<CreateStoreOptions, 'encryptionKey' | 'clock'> = {}): SqlExecutor {
+export function openExecutor(url: string | undefined, options: Omit<CreateStoreOptions, 'encryptionKey'> = {}): SqlExecutor {
   const target = url?.trim() || DEFAULT_DATABASE_PATH;
   if (/^postgres(ql)?:\/\//i.test(target)) {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
@@ -44,5 +44,5 @@ export function openExecutor(url: string | undefined, options: Omit<CreateStoreO
     throw new StoreError('store/invalid-url', `DATABASE_URL must be a file path, ':memory:' or a postgres:// URL; got a "${target.split(':')[0]}:" URL.`);
   }
   const path = target === ':memory:' ? target : resolve(target.replace(/^sqlite:/i, ''));
-  return openSqlite(path);
+  return openSqlite(path, { clock: options.clock, logger: options.logger });
 }

@@ -14,3 +14,8 @@ export function toHttpUrl(url: string | null | undefined): URL | null {
   if (parsed.username || parsed.password) return null;
   return parsed;
 }
+
+/** A feed link as stored for chat: the URL string when the link rule accepts it, else null. */
+export function toChatLink(url: string | null | undefined): string | null {
+  return toHttpUrl(url)?.href ?? null;
+}

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { html } from './html.js';
 import { renderPage } from './layout.js';
 import { sendBody } from './security-headers.js';
-import { SESSION_COOKIE, secretsEqual, sessionValue } from './web-access.js';
+import { SESSION_COOKIE, sameSecret, sessionValue } from '../server/web-access.js';
 
 const MAX_FORM_BYTES = 4_096;
 const SESSION_DAYS = 30;
@@ -37,7 +37,7 @@ export async function handleSignIn(req: IncomingMessage, res: ServerResponse, to
   const form = await readForm(req);
   if (!form) return sendBody(res, 413, 'text/plain; charset=utf-8', 'form too large\n');
   const presented = form.get('token') ?? '';
-  if (!secretsEqual(presented, token)) return sendBody(res, 401, 'text/html; charset=utf-8', renderSignIn(true));
+  if (!sameSecret(presented, token)) return sendBody(res, 401, 'text/html; charset=utf-8', renderSignIn(true));
   // Secure only when the request came over TLS (directly or, as a proxy says, at the edge):
   // browsers drop Secure cookies set over plain http on non-local hosts.
   const secure = (req.socket as { encrypted?: boolean }).encrypted || req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';

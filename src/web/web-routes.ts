@@ -11,7 +11,7 @@ import { loadFeedOut, renderJsonFeed, renderRss } from './feeds-out.js';
 import { sendBody } from './security-headers.js';
 import { ICON_SVG, STYLESHEET } from './styles.js';
 import { handleSignIn, handleSignOut, renderSignIn } from './sign-in.js';
-import { decideWebAccess, type WebAccessSettings } from './web-access.js';
+import { checkWebAccess, type WebAccess } from '../server/web-access.js';
 import type { WebContext } from './web-context.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -36,18 +36,20 @@ function sendError(res: ServerResponse, status: number, title: string, message: 
  * The web pages and feeds out, mounted on the bot's HTTP server. Every route passes the access
  * rule first; `off` mounts nothing (404). Handlers only read the store.
  */
-export function createWebRoutes(context: WebContext, access: WebAccessSettings): HttpRoute[] {
+export function createWebRoutes(context: WebContext, access: WebAccess): HttpRoute[] {
   if (access.mode === 'off') return [];
   const renderTopicsPage = createTopicsPage(context);
   const guarded = (options: { feed?: boolean }, serve: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>) => async (req: IncomingMessage, res: ServerResponse) => {
     if ((req.url ?? '').length > MAX_URL_CHARS) return sendError(res, 414, 'Address too long', 'The address of this request is too long.');
     const url = requestUrl(req);
-    const decision = decideWebAccess(req, access, { queryToken: options.feed ? url.searchParams.get('token') : null });
+    // METRICS_TOKEN is deliberately not accepted here: it opens /metrics only.
+    const decision = checkWebAccess(req, access, options.feed ? { queryToken: url.searchParams.get('token') } : { session: true });
     if (!decision.allowed) {
       if (decision.status === 401 && !options.feed && (req.headers.accept ?? '').includes('text/html')) {
         return sendBody(res, 401, HTML, renderSignIn(false));
       }
-      return sendBody(res, decision.status, 'text/plain; charset=utf-8', `${decision.hint}\n`, decision.status === 401 ? { 'www-authenticate': 'Bearer realm="privacy-radar"' } : {});
+      const hint = decision.status === 401 ? 'Sign in at /signin, or send WEB_TOKEN as "Authorization: Bearer <token>" (feed URLs also take ?token=).' : decision.reason;
+      return sendBody(res, decision.status, 'text/plain; charset=utf-8', `${hint}\n`, decision.status === 401 ? { 'www-authenticate': 'Bearer realm="privacy-radar"' } : {});
     }
     await serve(req, res, url);
   };

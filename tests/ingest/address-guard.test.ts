@@ -23,8 +23,9 @@ describe('address ranges (R7)', () => {
     expect(isAddressAllowed(address, guard)).toBe(true);
   });
 
-  it('ALLOW_PRIVATE_NETWORK allows everything; allowed ranges exempt only themselves', () => {
-    expect(isAddressAllowed('169.254.169.254', { allowPrivateNetwork: true })).toBe(true);
+  it('ALLOW_PRIVATE_NETWORK allows private ranges but not metadata; allowed ranges exempt only themselves', () => {
+    expect(isAddressAllowed('10.0.0.1', { allowPrivateNetwork: true })).toBe(true);
+    expect(isAddressAllowed('169.254.169.254', { allowPrivateNetwork: true })).toBe(false);
     const intranet = { allowPrivateNetwork: false, allowedRanges: ['10.1.0.0/16'] };
     expect(isAddressAllowed('10.1.2.3', intranet)).toBe(true);
     expect(isAddressAllowed('10.2.0.1', intranet)).toBe(false);

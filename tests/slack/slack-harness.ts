@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach } from 'vitest';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterEnv } from '../../adapters/slack/create-slack-adapter.js';
-import type { Clock, CommandHandler, Store } from '../../src/index.js';
+import type { Clock, CommandHandler, Logger, Store } from '../../src/index.js';
 import { systemClock } from '../../src/core/clock.js';
 import { createSilentLogger } from '../../src/core/logger.js';
 import { startHttpServer, type BotHttpServer } from '../../src/server/http-server.js';
@@ -29,6 +29,8 @@ export interface HarnessOptions {
   clock?: Clock;
   fake?: FakeSlackOptions;
   start?: boolean;
+  /** Defaults to a silent logger. */
+  logger?: Logger;
 }
 
 /** Adapter + server + fake API + store, wired like the composition root does. */
@@ -36,8 +38,8 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const api = await startFakeSlackApi(options.fake);
   const store = options.store ?? createStore(':memory:');
   if (!options.store) await store.migrate();
-  const logger = createSilentLogger();
-  const env: SlackAdapterEnv = { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test', adminOnly: false, apiUrl: api.apiUrl, ...options.env };
+  const logger = options.logger ?? createSilentLogger();
+  const env: SlackAdapterEnv = { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test', adminOnly: false, tokensEncrypted: false, apiUrl: api.apiUrl, ...options.env };
   const adapter = createSlackAdapter({
     env,
     commandHandler: options.handler ?? createRecordingHandler(),

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isLocalRequest } from '../../src/web/web-access.js';
+import { checkWebAccess } from '../../src/server/web-access.js';
 import { startWebFixture, type WebFixture } from './web-fixture.js';
 
 const TOKEN = 'web-token-0123456789abcdef';
@@ -29,6 +29,7 @@ describe('web access', () => {
 
   it('local: a peer outside loopback is not local, IPv4-mapped loopback is', () => {
     const request = (remoteAddress: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress }, headers }) as unknown as IncomingMessage;
+    const isLocalRequest = (req: IncomingMessage) => checkWebAccess(req, { mode: 'local' }).allowed;
     expect(isLocalRequest(request('127.0.0.1'))).toBe(true);
     expect(isLocalRequest(request('::1'))).toBe(true);
     expect(isLocalRequest(request('::ffff:127.0.0.1'))).toBe(true);
@@ -37,8 +38,10 @@ describe('web access', () => {
     expect(isLocalRequest(request('127.0.0.1', { 'x-forwarded-for': '127.0.0.1' }))).toBe(false);
   });
 
-  it('token: 401 without it; Bearer, the sign-in cookie, or ?token= on feeds (only) open the pages', async () => {
-    fixture = await startWebFixture({ mode: 'token', token: TOKEN });
+  it('token: 401 without it; Bearer, the sign-in cookie, or ?token= on feeds (only) open the pages; METRICS_TOKEN does not', async () => {
+    fixture = await startWebFixture({ mode: 'token', token: TOKEN, metricsToken: 'metrics-token-0123456789' });
+    expect((await fetch(`${fixture.base}/`, { headers: { authorization: 'Bearer metrics-token-0123456789' } })).status).toBe(401);
+    expect((await fetch(`${fixture.base}/metrics`, { headers: { authorization: 'Bearer metrics-token-0123456789' } })).status).toBe(200);
     const base = fixture.base;
     for (const path of PAGES) {
       const refused = await fetch(base + path);

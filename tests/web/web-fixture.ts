@@ -8,7 +8,7 @@ import type { Store } from '../../src/store/store.js';
 import { defaultTopics } from '../../src/tagging/index.js';
 import type { StoredItem } from '../../src/core/types.js';
 import { createWebRoutes } from '../../src/web/web-routes.js';
-import type { WebAccessSettings } from '../../src/web/web-access.js';
+import type { WebAccess } from '../../src/server/web-access.js';
 import type { WebContext } from '../../src/web/web-context.js';
 import { seedSampleStore, tagSample } from '../../demo/sample-store.js';
 
@@ -36,7 +36,7 @@ export interface WebFixture {
 }
 
 /** The sample store plus private data and a hostile item, served on 127.0.0.1 with the given access. */
-export async function startWebFixture(access: WebAccessSettings = { mode: 'local' }): Promise<WebFixture> {
+export async function startWebFixture(access: WebAccess = { mode: 'local' }): Promise<WebFixture> {
   const db = createStore(':memory:');
   await db.migrate();
   const items = await seedSampleStore(db, NOW, [{ id: 'private-alerts', name: 'Alerts', url: 'https://alerts.example/feeds/FEEDKEY123?key=FEEDKEY123' }]);
@@ -48,7 +48,7 @@ export async function startWebFixture(access: WebAccessSettings = { mode: 'local
   const hostileTagged = { ...tagSample({ feed: 'demo-newsroom', title: HOSTILE.title, description: HOSTILE.summary }, 'hostile'), url: HOSTILE.url, summary: HOSTILE.summary, publishedAt: NOW };
   const [hostile] = await db.items.insertNew('demo-newsroom', [hostileTagged], new Date(NOW.getTime() - 60_000));
   const context: WebContext = { store: db, topics: defaultTopics(), clock: createManualClock(NOW), timeZone: 'Europe/Berlin' };
-  const server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: [...createHealthRoutes(db, createMetrics()), ...createWebRoutes(context, access)], logger: createSilentLogger() });
+  const server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: [...createHealthRoutes(db, createMetrics(), access), ...createWebRoutes(context, access)], logger: createSilentLogger() });
   return {
     store: db,
     items,

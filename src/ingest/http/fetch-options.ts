@@ -3,7 +3,7 @@ import type { LookupAll } from './guarded-lookup.js';
 
 /** Everything fetchFeed needs besides the request; build with defaultFetchOptions. */
 export interface FetchOptions {
-  /** ALLOW_PRIVATE_NETWORK: skip the SSRF guard entirely. */
+  /** ALLOW_PRIVATE_NETWORK=true: private ranges allowed (link-local and metadata still refused). */
   allowPrivateNetwork: boolean;
   /** CIDRs exempted from the SSRF guard without turning it off (intranet host, test server). */
   allowedAddressRanges?: string[];
