@@ -9,6 +9,23 @@ type StoryIndex = ReturnType<typeof createStoryIndex>;
 const REFRESH_OVERLAP_MS = 5 * 60_000;
 /** Old items only cost memory (compareProfiles rejects them by time): rebuild hourly to drop them. */
 const REBUILD_EVERY_MS = 60 * 60_000;
+/**
+ * Items handled between two yields to the event loop. A first poll of a bulk feed assigns
+ * thousands of items; without yielding, health checks and Slack's 3-second acks wait for all of
+ * them. A yield keeps the caller's transaction open a little longer; nothing else changes.
+ */
+const ITEMS_PER_SLICE = 200;
+
+/** Lets pending I/O (HTTP requests, timers) run before the next slice of work. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Adds items to the index, yielding every ITEMS_PER_SLICE (profiling is the costly part). */
+async function addAll(index: StoryIndex, items: StoredItem[]): Promise<void> {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % ITEMS_PER_SLICE === 0) await yieldToEventLoop();
+    index.add(items[i]!);
+  }
+}
 
 /**
  * A long-lived story assigner for the running bot. It keeps the index of recent items between
@@ -26,9 +43,9 @@ export function createStoryAssigner(store: Store, options: Partial<StoryMatchOpt
     if (!index || now.getTime() - builtAt > REBUILD_EVERY_MS || now.getTime() < readUntil - REFRESH_OVERLAP_MS) {
       index = createStoryIndex(settings);
       builtAt = now.getTime();
-      for (const item of await store.items.between(new Date(now.getTime() - settings.windowMs), to)) index.add(item);
+      await addAll(index, await store.items.between(new Date(now.getTime() - settings.windowMs), to));
     } else {
-      for (const item of await store.items.between(new Date(readUntil - REFRESH_OVERLAP_MS), to)) index.add(item);
+      await addAll(index, await store.items.between(new Date(readUntil - REFRESH_OVERLAP_MS), to));
     }
     readUntil = to.getTime();
     return index;
@@ -62,8 +79,16 @@ async function assignWithIndex(store: Store, index: StoryIndex, newItems: Stored
   const pending = new Set(newItems.map((item) => item.id));
   const updates = new Map<number, number[]>();
   const assigned = new Map<number, StoredItem>();
+  // Appending in place: one story of thousands of items must not copy its id list per item.
+  const addUpdate = (storyId: number, id: number): void => {
+    const ids = updates.get(storyId);
+    if (ids) ids.push(id);
+    else updates.set(storyId, [id]);
+  };
 
-  for (const original of [...newItems].sort((x, y) => x.id - y.id)) {
+  const ordered = [...newItems].sort((x, y) => x.id - y.id);
+  for (const [position, original] of ordered.entries()) {
+    if (position > 0 && position % ITEMS_PER_SLICE === 0) await yieldToEventLoop();
     const entry = index.add(index.get(original.id)?.item ?? original);
     pending.delete(original.id);
     let storyId = entry.item.storyId;
@@ -73,9 +98,9 @@ async function assignWithIndex(store: Store, index: StoryIndex, newItems: Stored
       storyId = match ? (match.candidate.item.storyId ?? match.candidate.item.id) : entry.item.id;
       if (match && match.candidate.item.storyId === null) {
         index.add({ ...match.candidate.item, storyId });
-        updates.set(storyId, [...(updates.get(storyId) ?? []), match.candidate.item.id]);
+        addUpdate(storyId, match.candidate.item.id);
       }
-      updates.set(storyId, [...(updates.get(storyId) ?? []), entry.item.id]);
+      addUpdate(storyId, entry.item.id);
       index.add({ ...entry.item, storyId });
     }
     assigned.set(original.id, { ...original, storyId });

@@ -10,6 +10,7 @@ import { registerPruneBehaviour } from './behaviour/prune.js';
 import { registerRoutingBehaviour } from './behaviour/routing.js';
 import { registerListedItemsBehaviour } from './behaviour/listed-items.js';
 import { registerWebReadBehaviour } from './behaviour/web-reads.js';
+import { registerOversizedTextBehaviour } from './behaviour/oversized-text.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
 export interface StoreFixture {
@@ -36,4 +37,5 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerRoutingBehaviour(factory);
   registerListedItemsBehaviour(factory);
   registerWebReadBehaviour(factory);
+  registerOversizedTextBehaviour(factory);
 }
