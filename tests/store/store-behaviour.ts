@@ -9,6 +9,7 @@ import { registerLeaseBehaviour } from './behaviour/leases.js';
 import { registerPruneBehaviour } from './behaviour/prune.js';
 import { registerRoutingBehaviour } from './behaviour/routing.js';
 import { registerListedItemsBehaviour } from './behaviour/listed-items.js';
+import { registerWebReadBehaviour } from './behaviour/web-reads.js';
 import { registerOversizedTextBehaviour } from './behaviour/oversized-text.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
@@ -35,5 +36,6 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerPruneBehaviour(factory);
   registerRoutingBehaviour(factory);
   registerListedItemsBehaviour(factory);
+  registerWebReadBehaviour(factory);
   registerOversizedTextBehaviour(factory);
 }
