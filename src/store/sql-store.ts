@@ -26,5 +26,6 @@ export function createSqlStore(db: SqlExecutor, cipher: PayloadCipher | null): S
     outbox: createOutboxRepository(db),
     leases: createLeaseRepository(db),
     prune: (now, retentionDays) => pruneStore(db, now, retentionDays),
+    transaction: (fn) => db.transaction((tx) => fn(createSqlStore(tx, cipher))),
   };
 }

@@ -13,7 +13,9 @@ const REBUILD_EVERY_MS = 60 * 60_000;
 /**
  * A long-lived story assigner for the running bot. It keeps the index of recent items between
  * polls and reads only what was stored since its last read, instead of re-indexing the whole
- * window (thousands of items) on every poll that finds something new.
+ * window (thousands of items) on every poll that finds something new. `assign` may run inside a
+ * poll's transaction (pass its `tx`); when that transaction rolls back, call `reset()`: the index
+ * then holds items and stories that were never committed, so it is rebuilt on the next use.
  */
 export function createStoryAssigner(store: Store, options: Partial<StoryMatchOptions> = {}) {
   const settings = { ...DEFAULT_STORY_OPTIONS, ...options };
@@ -21,24 +23,37 @@ export function createStoryAssigner(store: Store, options: Partial<StoryMatchOpt
   let builtAt = 0;
   let readUntil = 0;
 
-  async function refresh(now: Date): Promise<StoryIndex> {
+  async function refresh(db: Store, now: Date): Promise<StoryIndex> {
     const to = new Date(now.getTime() + 1);
     if (!index || now.getTime() - builtAt > REBUILD_EVERY_MS || now.getTime() < readUntil - REFRESH_OVERLAP_MS) {
-      index = createStoryIndex(settings);
+      // Built aside and swapped in whole: a caller never sees a half-read index.
+      const rebuilt = createStoryIndex(settings);
+      for (const item of await db.items.between(new Date(now.getTime() - settings.windowMs), to)) rebuilt.add(item);
+      index = rebuilt;
       builtAt = now.getTime();
-      for (const item of await store.items.between(new Date(now.getTime() - settings.windowMs), to)) index.add(item);
     } else {
-      for (const item of await store.items.between(new Date(readUntil - REFRESH_OVERLAP_MS), to)) index.add(item);
+      for (const item of await db.items.between(new Date(readUntil - REFRESH_OVERLAP_MS), to)) index.add(item);
     }
     readUntil = to.getTime();
     return index;
   }
 
   return {
-    /** Puts newly stored items into stories; see assignStories. */
-    async assign(newItems: StoredItem[], now: Date): Promise<StoredItem[]> {
+    /**
+     * Reads what was stored since the last call (the whole window on first use) without assigning
+     * anything: call it before a transaction, so the transaction itself only reads the last moments.
+     */
+    async prepare(now: Date): Promise<void> {
+      await refresh(store, now);
+    },
+    /** Puts newly stored items into stories through `db` (default: the store); see assignStories. */
+    async assign(newItems: StoredItem[], now: Date, db: Store = store): Promise<StoredItem[]> {
       if (newItems.length === 0) return [];
-      return assignWithIndex(store, await refresh(now), newItems);
+      return assignWithIndex(db, await refresh(db, now), newItems);
+    },
+    /** Drops the index (after a rolled-back transaction); the next call rebuilds it from the store. */
+    reset(): void {
+      index = null;
     },
   };
 }

@@ -7,7 +7,6 @@ import { registerInstallationBehaviour } from './behaviour/installations.js';
 import { registerOutboxBehaviour } from './behaviour/outbox.js';
 import { registerLeaseBehaviour } from './behaviour/leases.js';
 import { registerPruneBehaviour } from './behaviour/prune.js';
-import { registerRoutingBehaviour } from './behaviour/routing.js';
 import { registerListedItemsBehaviour } from './behaviour/listed-items.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
@@ -32,6 +31,5 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerOutboxBehaviour(factory);
   registerLeaseBehaviour(factory);
   registerPruneBehaviour(factory);
-  registerRoutingBehaviour(factory);
   registerListedItemsBehaviour(factory);
 }
