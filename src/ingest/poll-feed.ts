@@ -43,8 +43,7 @@ export function createFeedPoll(deps: PollerDeps, fetchOptions: FetchOptions) {
     }
     const now = clock.now();
     hints.maxAgeSeconds = fetched.maxAgeSeconds;
-    const validators = { ...redirect.patch, etag: fetched.etag, lastModified: fetched.lastModified };
-    if (fetched.status === 'not_modified') return notModified(feed, url, hints, validators, now);
+    if (fetched.status === 'not_modified') return notModified(feed, url, hints, { ...redirect.patch, etag: fetched.etag, lastModified: fetched.lastModified }, now);
 
     // 2. Parse and normalise.
     const parsed = parseFeed(fetched.body, fetched.finalUrl, { now });
@@ -55,6 +54,11 @@ export function createFeedPoll(deps: PollerDeps, fetchOptions: FetchOptions) {
     const listedKeys = parsed.items.map((item) => item.key);
     const batch = selectNewItems(parsed.items, await store.items.knownKeys(feed.id, listedKeys), deps.maxItemsPerPoll ?? MAX_ITEMS_PER_POLL);
     if (batch.leftOut > 0) logger.info({ feedId: feed.id, taken: batch.items.length, left: batch.leftOut }, 'feed lists more new items than one poll takes; the rest come next poll');
+
+    // A capped poll saves no validators: the next one must fetch the feed in full for the rest.
+    const validators = batch.leftOut > 0
+      ? { etag: null, lastModified: null, bodyHash: null }
+      : { etag: fetched.etag, lastModified: fetched.lastModified, bodyHash: fetched.bodyHash };
 
     // 4. Tag and summarise (CPU only).
     const tagged = tagAndSummarise(deps.tagger, feed, batch.items);
@@ -68,7 +72,7 @@ export function createFeedPoll(deps: PollerDeps, fetchOptions: FetchOptions) {
           const stored = await stories.assign(await tx.items.insertNew(feed.id, tagged, now, listedKeys), now, tx);
           const plan = planPosting(feed.state, stored, batch, deps.backfill ?? 0);
           const enqueued = await routeNewItems(tx, plan.posted, now);
-          await tx.feeds.updateState(feed.id, { ...validators, bodyHash: fetched.bodyHash, ...plan.patch, ...successPatch(now, next) });
+          await tx.feeds.updateState(feed.id, { ...redirect.patch, ...validators, ...plan.patch, ...successPatch(now, next) });
           return { stored: stored.length, posted: plan.posted.length, enqueued };
         })
         .catch((error: unknown) => {

@@ -1,12 +1,14 @@
 /** Builds a real poller over a real store and the local feed server, with one subscribed channel. */
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createManualClock } from '../../src/core/clock.js';
 import type { FeedConfig, FeedError, FeedRecord } from '../../src/core/types.js';
 import { createPoller, type Poller, type PollerDeps } from '../../src/ingest/poller.js';
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createTagger, defaultTopics, type Tagger } from '../../src/tagging/index.js';
+import { startFeedServer, type FeedServer } from './feed-server.js';
 
 export interface Harness {
   store: Store;
@@ -79,4 +81,40 @@ export async function createHarness(
     ...options.deps,
   });
   return harness;
+}
+
+// Made-up words, different for every item, so no two items ever form a story (each gets its own post).
+const SYLLABLES = ['ka', 'lo', 'mi', 'ru', 'te', 'zo', 'fa', 'ni', 'po', 'se', 'vu', 'da', 'gi', 'ho', 'ju', 'be'];
+const madeUpWord = (n: number, salt: number): string =>
+  Array.from({ length: 4 }, (_, i) => SYLLABLES[((n * 7 + salt * 13) >> (i * 4)) & 15]).join('') + String(n);
+
+/** An RSS item n with a distinct title, guid urn:poll:n, dated 2026-01-01 + n minutes (or undated). */
+export function distinctItem(n: number, dated = true): string {
+  const title = [0, 1, 2, 3, 4].map((salt) => madeUpWord(n, salt)).join(' ');
+  const date = dated ? `<pubDate>${new Date(Date.UTC(2026, 0, 1) + n * 60_000).toUTCString()}</pubDate>` : '';
+  return `<item><title>${title}</title><link>https://news.example/${n}</link><guid>urn:poll:${n}</guid>${date}<description>${title}. ${madeUpWord(n, 9)} ${madeUpWord(n, 10)}.</description></item>`;
+}
+
+/** An RSS document of distinct items in the given (document) order; `undated` items have no date. */
+export function distinctFeed(numbers: number[], undated: number[] = []): string {
+  const items = numbers.map((n) => distinctItem(n, !undated.includes(n))).join('');
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Distinct</title><link>https://news.example/</link>${items}</channel></rss>`;
+}
+
+/** For a test file: the local feed server (set before the tests run), and harnesses closed after each test. */
+export function usePollerFixtures(): { server: FeedServer; harnesses: Harness[] } {
+  const env = { server: undefined as unknown as FeedServer, harnesses: [] as Harness[] };
+  beforeAll(async () => {
+    env.server = await startFeedServer();
+  });
+  afterAll(async () => {
+    await env.server.close();
+  });
+  afterEach(async () => {
+    for (const h of env.harnesses.splice(0)) {
+      await h.poller.close?.();
+      await h.store.close();
+    }
+  });
+  return env;
 }

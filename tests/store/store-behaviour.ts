@@ -8,6 +8,7 @@ import { registerOutboxBehaviour } from './behaviour/outbox.js';
 import { registerLeaseBehaviour } from './behaviour/leases.js';
 import { registerPruneBehaviour } from './behaviour/prune.js';
 import { registerListedItemsBehaviour } from './behaviour/listed-items.js';
+import { registerTransactionBehaviour } from './behaviour/transaction.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
 export interface StoreFixture {
@@ -32,4 +33,5 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerLeaseBehaviour(factory);
   registerPruneBehaviour(factory);
   registerListedItemsBehaviour(factory);
+  registerTransactionBehaviour(factory);
 }
