@@ -27,7 +27,7 @@ const LISTED_TOUCH_MS = 24 * 3600_000;
 export function createFeedPoll(deps: PollerDeps, fetchOptions: FetchOptions) {
   const { store, clock, logger } = deps;
   const stories = createStoryAssigner(store);
-  // One poll transaction at a time in this process: the story index is shared between polls.
+  // One poll transaction at a time in this process: polls share the story index.
   const oneWriter = createAsyncLock();
   const hintsOf = (feed: FeedRecord): ScheduleHints => ({ intervalMinutes: feed.interval ?? deps.defaultIntervalMinutes ?? 30 });
 
@@ -64,21 +64,18 @@ export function createFeedPoll(deps: PollerDeps, fetchOptions: FetchOptions) {
     const tagged = tagAndSummarise(deps.tagger, feed, batch.items);
 
     // 5-8. Store, assign stories, route, save the feed state: one transaction, all or nothing.
+    // Stories are matched first (reads and CPU); the transaction only writes them.
     const next = new Date(now.getTime() + successDelayMs(url, hints, now));
     const done = await oneWriter(async () => {
-      await stories.prepare(now); // reads the story window before the write lock is taken
-      return store
-        .transaction(async (tx) => {
-          const stored = await stories.assign(await tx.items.insertNew(feed.id, tagged, now, listedKeys), now, tx);
-          const plan = planPosting(feed.state, stored, batch, deps.backfill ?? 0);
-          const enqueued = await routeNewItems(tx, plan.posted, now);
-          await tx.feeds.updateState(feed.id, { ...redirect.patch, ...validators, ...plan.patch, ...successPatch(now, next) });
-          return { stored: stored.length, posted: plan.posted.length, enqueued };
-        })
-        .catch((error: unknown) => {
-          stories.reset(); // the index saw items and stories that were rolled back
-          throw error;
-        });
+      if (tagged.length > 0) await stories.prepare(now);
+      const planned = stories.plan(feed, tagged, now);
+      return store.transaction(async (tx) => {
+        const stored = await planned.apply(tx, await tx.items.insertNew(feed.id, tagged, now, listedKeys));
+        const plan = planPosting(feed.state, stored, batch, deps.backfill ?? 0);
+        const enqueued = await routeNewItems(tx, plan.posted, now);
+        await tx.feeds.updateState(feed.id, { ...redirect.patch, ...validators, ...plan.patch, ...successPatch(now, next) });
+        return { stored: stored.length, posted: plan.posted.length, enqueued };
+      });
     });
     logger.debug({ feedId: feed.id, ...done }, 'feed poll committed');
     return { id: feed.id, url, status: 'ok', error: null, items: parsed.items.length, newItems: done.stored };

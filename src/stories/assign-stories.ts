@@ -1,6 +1,7 @@
 import { DEFAULT_STORY_OPTIONS, type StoryMatchOptions } from './compare-profiles.js';
-import { createStoryIndex } from './story-index.js';
-import type { StoredItem } from '../core/types.js';
+import { createStoryIndex, type IndexedItem, type StoryMatch } from './story-index.js';
+import { profileStoredItem } from './story-profile.js';
+import type { FeedConfig, StoredItem, TaggedItem } from '../core/types.js';
 import type { Store } from '../store/store.js';
 
 type StoryIndex = ReturnType<typeof createStoryIndex>;
@@ -9,13 +10,30 @@ type StoryIndex = ReturnType<typeof createStoryIndex>;
 const REFRESH_OVERLAP_MS = 5 * 60_000;
 /** Old items only cost memory (compareProfiles rejects them by time): rebuild hourly to drop them. */
 const REBUILD_EVERY_MS = 60 * 60_000;
+/** Stand-in ids of items about to be stored: above any real id, in the order they will be inserted. */
+const PLACEHOLDER_BASE = 2 ** 52;
+
+/** The stories decided for a batch of items, before anything is written. */
+interface BatchStories {
+  /** Story id per batch item (a stand-in id while the item is not stored yet). */
+  storyOf: Map<number, number>;
+  /** Stored items without a story that a batch item joined: they start it, with their own id. */
+  starters: Set<number>;
+}
+
+/** Stories planned for a poll's new items before its transaction; applied inside it. */
+export interface PlannedStories {
+  /** Inside the transaction: writes the story ids of the stored items (and of joined earlier items). */
+  apply(tx: Store, stored: StoredItem[]): Promise<StoredItem[]>;
+}
 
 /**
  * A long-lived story assigner for the running bot. It keeps the index of recent items between
  * polls and reads only what was stored since its last read, instead of re-indexing the whole
- * window (thousands of items) on every poll that finds something new. `assign` may run inside a
- * poll's transaction (pass its `tx`); when that transaction rolls back, call `reset()`: the index
- * then holds items and stories that were never committed, so it is rebuilt on the next use.
+ * window (thousands of items) on every poll that finds something new. A poll plans its stories
+ * first (`prepare`, `plan`: reads and CPU, outside any transaction) and only writes them in its
+ * transaction (`apply`); the index never holds an uncommitted item, and the next `prepare` reads
+ * what the poll committed (every read overlaps the previous one by minutes).
  */
 export function createStoryAssigner(store: Store, options: Partial<StoryMatchOptions> = {}) {
   const settings = { ...DEFAULT_STORY_OPTIONS, ...options };
@@ -38,22 +56,56 @@ export function createStoryAssigner(store: Store, options: Partial<StoryMatchOpt
     return index;
   }
 
+  /** Adds committed items (with their stories) to the index, and the story of each starter. */
+  function remember(target: StoryIndex, items: StoredItem[], starters: ReadonlySet<number>): void {
+    for (const id of starters) {
+      const entry = target.get(id);
+      if (entry) target.add({ ...entry.item, storyId: id });
+    }
+    for (const item of items) target.add(item);
+  }
+
   return {
-    /**
-     * Reads what was stored since the last call (the whole window on first use) without assigning
-     * anything: call it before a transaction, so the transaction itself only reads the last moments.
-     */
+    /** Reads what was stored since the last call (the whole window on first use). */
     async prepare(now: Date): Promise<void> {
       await refresh(store, now);
     },
-    /** Puts newly stored items into stories through `db` (default: the store); see assignStories. */
+
+    /**
+     * Decides the stories of a feed's items about to be stored, without writing: call after
+     * prepare, before the transaction, so the transaction does no matching (CPU) at all.
+     */
+    plan(feed: FeedConfig, items: TaggedItem[], now: Date): PlannedStories {
+      // Stand-ins in insertion order (oldest published first, as insertNew stores them).
+      const ordered = [...items].sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0));
+      const standIns = ordered.map((item, n): StoredItem => ({
+        ...item, id: PLACEHOLDER_BASE + n, feedId: feed.id, firstSeenAt: now, storyId: null, source: feed.name ?? feed.id,
+      }));
+      const stories = matchBatch(index ?? createStoryIndex(settings), settings, standIns);
+      const standInOf = new Map(standIns.map((item) => [item.key, item.id]));
+      return {
+        async apply(tx, stored) {
+          const realOf = new Map(stored.map((item) => [standInOf.get(item.key)!, item.id]));
+          const withStories = stored.map((item) => {
+            const story = stories.storyOf.get(standInOf.get(item.key)!)!;
+            // A stand-in never stored (another process had its key) cannot lead: the item leads itself.
+            return { ...item, storyId: story < PLACEHOLDER_BASE ? story : (realOf.get(story) ?? item.id) };
+          });
+          await writeStories(tx, withStories, stories.starters);
+          return withStories;
+        },
+      };
+    },
+
+    /** Puts items already stored into stories through `db` (default: the store); see assignStories. */
     async assign(newItems: StoredItem[], now: Date, db: Store = store): Promise<StoredItem[]> {
       if (newItems.length === 0) return [];
-      return assignWithIndex(db, await refresh(db, now), newItems);
-    },
-    /** Drops the index (after a rolled-back transaction); the next call rebuilds it from the store. */
-    reset(): void {
-      index = null;
+      const current = await refresh(db, now);
+      const stories = matchBatch(current, settings, newItems);
+      const assigned = newItems.map((item) => ({ ...item, storyId: stories.storyOf.get(item.id)! }));
+      await writeStories(db, assigned, stories.starters);
+      remember(current, assigned, stories.starters);
+      return assigned;
     },
   };
 }
@@ -73,28 +125,39 @@ export async function assignStories(
   return createStoryAssigner(store, options).assign(newItems, now);
 }
 
-async function assignWithIndex(store: Store, index: StoryIndex, newItems: StoredItem[]): Promise<StoredItem[]> {
-  const pending = new Set(newItems.map((item) => item.id));
-  const updates = new Map<number, number[]>();
-  const assigned = new Map<number, StoredItem>();
-
-  for (const original of [...newItems].sort((x, y) => x.id - y.id)) {
-    const entry = index.add(index.get(original.id)?.item ?? original);
-    pending.delete(original.id);
-    let storyId = entry.item.storyId;
+/**
+ * Matches a batch, in id order, against the index (items stored before the batch) and against
+ * the batch's earlier items, without changing the index. Ties go to the lowest id.
+ */
+function matchBatch(index: StoryIndex, settings: StoryMatchOptions, items: StoredItem[]): BatchStories {
+  const batch = new Set(items.map((item) => item.id));
+  const earlier = createStoryIndex(settings);
+  const storyOf = new Map<number, number>();
+  const starters = new Set<number>();
+  const storyOfCandidate = (entry: IndexedItem): number =>
+    storyOf.get(entry.item.id) ?? entry.item.storyId ?? (starters.add(entry.item.id), entry.item.id);
+  for (const item of [...items].sort((x, y) => x.id - y.id)) {
+    let storyId = index.get(item.id)?.item.storyId ?? item.storyId;
     if (storyId === null) {
-      // Only items already settled: a later new item must not pull an earlier one into its story.
-      const match = index.bestMatch(entry.profile, (candidate) => !pending.has(candidate.item.id));
-      storyId = match ? (match.candidate.item.storyId ?? match.candidate.item.id) : entry.item.id;
-      if (match && match.candidate.item.storyId === null) {
-        index.add({ ...match.candidate.item, storyId });
-        updates.set(storyId, [...(updates.get(storyId) ?? []), match.candidate.item.id]);
-      }
-      updates.set(storyId, [...(updates.get(storyId) ?? []), entry.item.id]);
-      index.add({ ...entry.item, storyId });
+      const profile = profileStoredItem(item);
+      const match = better(index.bestMatch(profile, (candidate) => !batch.has(candidate.item.id)), earlier.bestMatch(profile, () => true));
+      storyId = match ? storyOfCandidate(match.candidate) : item.id;
     }
-    assigned.set(original.id, { ...original, storyId });
+    storyOf.set(item.id, storyId);
+    earlier.add({ ...item, storyId });
   }
-  for (const [storyId, ids] of updates) await store.items.setStory(ids, storyId);
-  return newItems.map((item) => assigned.get(item.id) ?? item);
+  return { storyOf, starters };
+}
+
+function better(stored: StoryMatch | null, batch: StoryMatch | null): StoryMatch | null {
+  if (!stored || !batch) return stored ?? batch;
+  return batch.comparison.score > stored.comparison.score ? batch : stored;
+}
+
+/** One UPDATE per story: the batch's items and the earlier items that start a story now. */
+async function writeStories(db: Store, items: StoredItem[], starters: ReadonlySet<number>): Promise<void> {
+  const byStory = new Map<number, number[]>();
+  for (const id of starters) byStory.set(id, [id]);
+  for (const item of items) if (item.storyId !== null) byStory.set(item.storyId, [...(byStory.get(item.storyId) ?? []), item.id]);
+  for (const [storyId, ids] of byStory) await db.items.setStory(ids, storyId);
 }
