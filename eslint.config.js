@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules plus the architecture boundary that keeps the
-// core platform-neutral (STYLE.md): src/ never imports adapters/ or a platform SDK, and
+// core platform-neutral (ARCHITECTURE.md): src/ never imports adapters/ or a platform SDK, and
 // adapters reach the core only through its public entry, src/index.ts.
 import tseslint from 'typescript-eslint';
 

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 
     const commandHandler = createCommandHandler({ store, clock: systemClock, logger, topics: defaultTopics(), digestDefaults: { enabled: true, weekday: 1, time: '09:00', timeZone: 'UTC' } });
     const adapter = createSlackAdapter({
-      env: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test', adminOnly: false, apiUrl: api.apiUrl },
+      env: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test', adminOnly: false, tokensEncrypted: false, apiUrl: api.apiUrl },
       commandHandler, store, logger, clock: systemClock,
     });
     await adapter.start();

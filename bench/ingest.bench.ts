@@ -1,5 +1,5 @@
 /**
- * Ingestion benchmark (issue 3): 1,000 generated feeds x 50 items (mixed RSS 2.0 / Atom, news-
+ * Ingestion benchmark (targets in BENCHMARKS.md): 1,000 generated feeds x 50 items (mixed RSS 2.0 / Atom, news-
  * sized items) served on loopback by a child process, polled by the real poller into a real
  * SQLite store. Reports cold cycle (all new), warm cycle (all 304), items/s, peak RSS and the
  * ratio of whole-pipeline time to bare parse time (feedsmith on the same bytes, same run).

@@ -1,7 +1,8 @@
 /**
  * Store benchmark (`npm run bench:store`): 100,000 realistic items over 17 topics, then p50/p99
  * of `latest ai` (limit 5) and a two-word search against a primary-key lookup measured in the
- * same run, plus enqueue + claim + mark-sent of 10,000 outbox rows. SQLite always (a temp file
+ * same run, plus enqueue + claim + mark-sent of 10,000 outbox rows for 50 channels, through the
+ * dispatcher against marking one row at a time in the same run. SQLite always (a temp file
  * in WAL mode); PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set (a temporary
  * schema, dropped afterwards). Bounded loops; stops by itself.
  */
@@ -12,6 +13,12 @@ import pg from 'pg';
 import { createStore, openExecutor } from '../src/store/create-store.js';
 import type { SqlExecutor } from '../src/store/sql/executor.js';
 import type { Store } from '../src/store/store.js';
+import type { ChatPort } from '../src/chat/chat-port.js';
+import type { ChatMessage } from '../src/chat/message.js';
+import { systemClock } from '../src/core/clock.js';
+import { createSilentLogger } from '../src/core/logger.js';
+import type { Destination } from '../src/core/types.js';
+import { createDispatcher } from '../src/delivery/dispatcher.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const OUTBOX_ROWS = 10_000;
@@ -106,22 +113,59 @@ async function measure(iterations: number, fn: (n: number) => Promise<unknown>):
   return { p50: at(0.5), p99: at(0.99) };
 }
 
-async function benchOutbox(store: Store, prefix = 'bench'): Promise<{ enqueue: number; total: number }> {
+/** Enqueues OUTBOX_ROWS item rows for 50 channels (500 per multi-row insert); returns the seconds taken. */
+async function enqueueOutbox(store: Store, prefix: string, now: Date): Promise<{ channels: Destination[]; seconds: number }> {
   const begin = Date.now();
-  const now = new Date();
-  const destination = (n: number) => ({ platform: 'slack' as const, workspaceId: 'T1', channelId: `C${n % 50}` });
+  const channels = Array.from({ length: 50 }, (_, n): Destination => ({ platform: 'slack', workspaceId: 'T1', channelId: `${prefix}-C${n}` }));
   for (let offset = 0; offset < OUTBOX_ROWS; offset += 500) {
     await store.outbox.enqueue(Array.from({ length: 500 }, (_, n) => ({
-      dedupKey: `${prefix}:${offset + n}`, destination: destination(offset + n), kind: 'item' as const, payload: { itemId: offset + n },
+      dedupKey: `${prefix}:${offset + n}`, destination: channels[(offset + n) % channels.length]!, kind: 'item' as const, payload: { itemId: offset + n },
     })), now);
   }
-  const enqueue = (Date.now() - begin) / 1000;
+  return { channels, seconds: (Date.now() - begin) / 1000 };
+}
+
+/** Baseline: claim 100, then mark each sent one after another on one connection (one commit at a time). */
+async function benchOutboxSerial(store: Store, prefix: string): Promise<{ enqueue: number; total: number }> {
+  const begin = Date.now();
+  const now = new Date();
+  const { seconds } = await enqueueOutbox(store, prefix, now);
   for (;;) {
     const rows = await store.outbox.claim('bench', 100, now, 60_000);
     if (rows.length === 0) break;
     for (const row of rows) await store.outbox.markSent(row.id, now, `ts-${row.id}`);
   }
-  return { enqueue, total: (Date.now() - begin) / 1000 };
+  return { enqueue: seconds, total: (Date.now() - begin) / 1000 };
+}
+
+/**
+ * The real dispatcher with default options (batch 100, the pool's 10 connections) and a chat port
+ * that accepts at once: channels are handled concurrently, so their mark-sent commits overlap,
+ * while each channel's mark-sent is still committed before its next send. Pacing and the hourly
+ * cap are off so that the store, not the simulated platform, sets the time.
+ */
+async function benchOutboxDispatcher(store: Store, prefix: string): Promise<{ enqueue: number; total: number }> {
+  const begin = Date.now();
+  const { channels, seconds } = await enqueueOutbox(store, prefix, new Date());
+  const schedule = { enabled: false, weekday: 1, time: '09:00', timeZone: 'UTC' };
+  for (const channel of channels) await store.subscriptions.subscribe(channel, ['ai'], schedule, new Date());
+  let refs = 0;
+  const port: ChatPort = { platform: 'slack', send: async () => ({ kind: 'sent', messageRef: `ts-${++refs}` }) };
+  const message: ChatMessage = { kind: 'item', text: 'bench' };
+  const dispatcher = createDispatcher({
+    store, ports: [port], clock: systemClock, logger: createSilentLogger(),
+    renderers: { item: async () => message },
+    options: { workerId: 'bench', channelIntervalMs: { slack: 0, teams: 0, console: 0 }, hourlyCap: Number.MAX_SAFE_INTEGER },
+  });
+  let sent = 0;
+  for (;;) {
+    const stats = await dispatcher.runOnce();
+    sent += stats.sent;
+    if (stats.claimed === 0) break;
+  }
+  await dispatcher.stop();
+  if (sent !== OUTBOX_ROWS) throw new Error(`dispatcher bench sent ${sent} of ${OUTBOX_ROWS} rows`);
+  return { enqueue: seconds, total: (Date.now() - begin) / 1000 };
 }
 
 interface Row { figure: string; p50: string; p99: string; target: string; ratio: string }
@@ -142,16 +186,19 @@ async function runDialect(name: string, url: string, schema: string | undefined,
   const latest = await measure(1000, () => store.items.latest({ topic: 'ai', limit: 5 }));
   const search = await measure(500, (n) => store.items.search({ words: queries[n % queries.length]!, limit: 10 }));
   const topicSearch = await measure(200, (n) => store.items.search({ words: queries[n % queries.length]!, topic: 'gdpr', limit: 10 }));
-  const outbox = await benchOutbox(store);
+  const serial = await benchOutboxSerial(store, 'serial');
+  const outbox = await benchOutboxDispatcher(store, 'dispatch');
   await store.close();
-  // Each markSent is its own durable commit, so PostgreSQL's figure is bounded by commit (fsync)
-  // latency; measured again with synchronous_commit=off to show that bound (docs/storage.md).
+  // Each markSent is its own durable commit (it is what prevents a second send after a crash), so
+  // one-at-a-time marking is bounded by commit (fsync) latency; the dispatcher overlaps commits of
+  // different channels instead. The serial path is measured again with synchronous_commit=off to
+  // show the commit bound (docs/storage.md).
   let relaxed: { enqueue: number; total: number } | undefined;
   if (schema) {
     const relaxedUrl = new URL(url);
     relaxedUrl.searchParams.set('options', `-c search_path=${schema} -c synchronous_commit=off`);
     const relaxedStore = createStore(relaxedUrl.toString());
-    relaxed = await benchOutbox(relaxedStore, 'relaxed');
+    relaxed = await benchOutboxSerial(relaxedStore, 'relaxed');
     await relaxedStore.close();
   }
   const ms = (v: number): string => `${v.toFixed(2)} ms`;
@@ -162,9 +209,13 @@ async function runDialect(name: string, url: string, schema: string | undefined,
     { figure: `${name} latest ai (5)`, p50: ms(latest.p50), p99: ms(latest.p99), target: `p99 <= ${target} ms`, ratio: ratio(latest.p99) },
     { figure: `${name} search 2 words (10)`, p50: ms(search.p50), p99: ms(search.p99), target: `p99 <= ${target} ms`, ratio: ratio(search.p99) },
     { figure: `${name} search 2 words, topic gdpr`, p50: ms(topicSearch.p50), p99: ms(topicSearch.p99), target: '-', ratio: ratio(topicSearch.p99) },
-    { figure: `${name} outbox 10k enqueue+claim+sent`, p50: `enqueue ${outbox.enqueue.toFixed(2)} s`, p99: `${outbox.total.toFixed(2)} s`, target: '<= 5 s', ratio: '-' },
+    { figure: `${name} outbox 10k, marks one at a time`, p50: `enqueue ${serial.enqueue.toFixed(2)} s`, p99: `${serial.total.toFixed(2)} s`, target: '-', ratio: '1.0x' },
+    {
+      figure: `${name} outbox 10k, dispatcher`, p50: `enqueue ${outbox.enqueue.toFixed(2)} s`, p99: `${outbox.total.toFixed(2)} s`, target: '<= 5 s',
+      ratio: `${(outbox.total / serial.total).toFixed(2)}x`,
+    },
     ...(relaxed
-      ? [{ figure: `${name} same, synchronous_commit=off`, p50: `enqueue ${relaxed.enqueue.toFixed(2)} s`, p99: `${relaxed.total.toFixed(2)} s`, target: '<= 5 s', ratio: '-' }]
+      ? [{ figure: `${name} one at a time, synchronous_commit=off`, p50: `enqueue ${relaxed.enqueue.toFixed(2)} s`, p99: `${relaxed.total.toFixed(2)} s`, target: '<= 5 s', ratio: '-' }]
       : []),
   ];
 }

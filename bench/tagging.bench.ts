@@ -3,7 +3,7 @@
  * union-regex keyword matcher over the same phrases: one case-insensitive word-boundary regex of
  * every phrase, each match mapped to the topics whose keyword lists contain it (topics + why,
  * the tagger's output shape, without exclusions, rules, scope gate or cap). The bare regex scan
- * (matching only, no topics) is printed for reference. Targets (issue 5): >= 20,000 items/s on
+ * (matching only, no topics) is printed for reference. Targets: >= 20,000 items/s on
  * one core, ratio to the keyword matcher <= 3. Items are the labelled dev set, cycled.
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The core's public surface: adapters import from here only (lint-enforced, STYLE.md), so the
+ * The core's public surface: adapters import from here only (enforced by eslint.config.js), so the
  * core can change inside without touching adapters.
  */
 export type { ChatMessage, MessageItem, MessageSection, MessageButton } from './chat/message.js';
@@ -11,7 +11,7 @@ export type { Destination, Platform } from './core/types.js';
 export type { Clock } from './core/clock.js';
 export { systemClock, createManualClock } from './core/clock.js';
 export type { Logger } from './core/logger.js';
-export { createSilentLogger } from './core/logger.js';
+export { createSilentLogger, redactSecretText } from './core/logger.js';
 export { toPlainText, truncateAtWord } from './text/plain-text.js';
 export { toHttpUrl } from './text/http-url.js';
 

@@ -4,9 +4,9 @@ import { createSlackAdapter } from '../slack/create-slack-adapter.js';
 import { createTeamsAdapter, readTeamsEnv } from '../teams/create-teams-adapter.js';
 
 /**
- * Chooses the chat platforms from the environment: Slack when its tokens are set, Teams always
- * (credential-less it serves loopback callers only, for local development), and the console
- * adapter when neither Slack nor Teams credentials are configured.
+ * Chooses the chat platforms from the environment: Slack when its tokens are set, Teams when
+ * TEAMS_APP_ID is set or TEAMS_LOCAL_DEV asks for local development (otherwise /api/messages is
+ * not mounted at all), and the console adapter when neither Slack nor Teams credentials are set.
  */
 export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
   const { env } = core.config;
@@ -25,6 +25,7 @@ export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
         stateSecret: env.SLACK_STATE_SECRET,
         apiUrl: env.SLACK_API_URL,
         adminOnly: env.SLACK_ADMIN_ONLY,
+        tokensEncrypted: Boolean(env.ENCRYPTION_KEY),
       },
       commandHandler: commands,
       store,
@@ -34,14 +35,11 @@ export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
     parts.push({ name: 'slack', ...slack });
   }
 
-  const teams = createTeamsAdapter({
-    env: readTeamsEnv(core.config.source),
-    commandHandler: commands,
-    store,
-    logger,
-    clock,
-  });
-  parts.push({ name: env.TEAMS_APP_ID ? 'teams' : 'teams (local development: loopback only)', ...teams });
+  const teamsEnv = readTeamsEnv(core.config.source);
+  if (teamsEnv.appId || teamsEnv.localDev) {
+    const teams = createTeamsAdapter({ env: teamsEnv, commandHandler: commands, store, logger, clock });
+    parts.push({ name: teamsEnv.appId ? 'teams' : 'teams (local development: loopback only)', ...teams });
+  }
 
   if (!slackConfigured && !env.TEAMS_APP_ID) {
     const consoleAdapter = createConsoleAdapter({ commands, input: process.stdin, output: process.stdout });

@@ -29,6 +29,8 @@ export interface SlackAdapterEnv {
   stateSecret?: string;
   apiUrl?: string;
   adminOnly: boolean;
+  /** ENCRYPTION_KEY is set: stored installation tokens are encrypted at rest (unset: OAuth warns). */
+  tokensEncrypted?: boolean;
 }
 
 /** What the adapter needs from the core. */
@@ -107,6 +109,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     routes,
     start: async () => {
       if (singleAuthorize) await singleAuthorize.verify(logger);
+      if (mode.oauth && !env.tokensEncrypted) {
+        logger.warn('slack: OAuth stores every workspace\'s bot token in the database unencrypted; set ENCRYPTION_KEY (32 random bytes, e.g. `openssl rand -base64 32`) to encrypt them at rest');
+      }
       if (mode.socket) await app.start();
       logger.info({ mode: mode.socket ? 'socket' : 'http', oauth: mode.oauth }, 'slack: adapter ready');
     },

@@ -1,11 +1,12 @@
 /**
  * The HTTP routes Slack calls, mounted on the bot's one server. POST /slack/events is read and
  * verified here (raw bytes, clock-checked) before Bolt's HTTPReceiver gets it; a request that
- * fails gets 401 and reaches no listener. The OAuth GET routes go to Bolt's InstallProvider.
+ * fails gets 401 and reaches no listener, and one already received gets 200 and reaches none. The OAuth GET routes go to Bolt's InstallProvider.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import type { Clock, HttpRoute, Logger } from '../../src/index.js';
+import { createReplayGuard, type ReplayGuard } from './replay-guard.js';
 import { checkSlackSignature } from './verify-signature.js';
 
 /** Slack payloads are small; anything larger is not from Slack. */
@@ -26,8 +27,9 @@ export interface SlackRouteOptions {
 
 /** The routes to mount: events always, OAuth install and redirect when configured. */
 export function createSlackRoutes(options: SlackRouteOptions): HttpRoute[] {
+  const replays = createReplayGuard({ clock: options.clock });
   const routes: HttpRoute[] = [
-    { method: 'POST', path: '/slack/events', handler: (req, res) => handleEvents(options, req, res) },
+    { method: 'POST', path: '/slack/events', handler: (req, res) => handleEvents(options, replays, req, res) },
   ];
   if (options.oauth) {
     const passThrough = (req: IncomingMessage, res: ServerResponse) => delegate(options, req, res);
@@ -37,7 +39,7 @@ export function createSlackRoutes(options: SlackRouteOptions): HttpRoute[] {
   return routes;
 }
 
-async function handleEvents(options: SlackRouteOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleEvents(options: SlackRouteOptions, replays: ReplayGuard, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req, BODY_LIMIT_BYTES);
   if (body === null) return sendStatus(res, 413);
   if (isSslCheck(req, body)) return sendStatus(res, 200); // Slack's certificate probe: nothing to do
@@ -45,6 +47,16 @@ async function handleEvents(options: SlackRouteOptions, req: IncomingMessage, re
   if (!check.ok) {
     options.logger.warn({ reason: check.reason }, 'slack: refused unsigned or stale request');
     return sendStatus(res, 401);
+  }
+  const verdict = replays.check({
+    signature: String(req.headers['x-slack-signature']),
+    timestamp: Number(req.headers['x-slack-request-timestamp']),
+    eventId: eventIdOf(req, body),
+  });
+  if (verdict) {
+    // 200, not an error: Slack stops retrying, and a replayed copy learns nothing.
+    options.logger.info({ reason: verdict, retryNum: req.headers['x-slack-retry-num'] }, 'slack: ignored a request already received');
+    return sendStatus(res, 200);
   }
   // Bolt reuses an already-buffered body (BufferedIncomingMessage.rawBody) instead of re-reading.
   (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
@@ -58,6 +70,17 @@ function delegate(options: SlackRouteOptions, req: IncomingMessage, res: ServerR
     // HTTPReceiver throws synchronously for paths it does not serve.
     options.logger.warn({ err: error, url: req.url }, 'slack: receiver refused request');
     if (!res.headersSent) sendStatus(res, 404);
+  }
+}
+
+/** The Events API `event_id` of a JSON body, if any. */
+function eventIdOf(req: IncomingMessage, body: Buffer): string | undefined {
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return undefined;
+  try {
+    const id = (JSON.parse(body.toString('utf8')) as { event_id?: unknown }).event_id;
+    return typeof id === 'string' && id.length <= 100 ? id : undefined;
+  } catch {
+    return undefined;
   }
 }
 

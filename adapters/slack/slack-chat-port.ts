@@ -24,7 +24,7 @@ export function createSlackChatPort(client: webApi.WebClient, resolveToken: Toke
           channel: destination.channelId,
           text,
           blocks,
-          // Never link_names or parse: full (escaped text must stay inert); previews off (DESIGN.md).
+          // Never link_names or parse: full (escaped text must stay inert); previews off (docs/slack.md).
           unfurl_links: false,
           unfurl_media: false,
           ...(options?.replyTo ? { thread_ts: options.replyTo } : {}),

@@ -1,6 +1,6 @@
 /**
  * The Web API client settings every Slack call uses. Slack's WebClient by default retries for
- * half an hour and pauses its whole queue on a 429 (DESIGN.md); we turn both off and let the
+ * half an hour and pauses its whole queue on a 429 (docs/slack.md); we turn both off and let the
  * dispatcher pace each channel on its own.
  */
 import type { webApi } from '@slack/bolt';

@@ -1,7 +1,6 @@
 /**
- * Who may call the bot and where it may send. With no app credentials the Teams endpoint is for
- * local development only (Bot Framework Emulator, Teams App Test Tool on the same machine), so
- * both the caller and the serviceUrl replies go to must be on loopback.
+ * Who may call the bot in local development (TEAMS_LOCAL_DEV, no app credentials): a caller on
+ * this machine (Bot Framework Emulator, Teams App Test Tool), not one relayed by a proxy.
  */
 import ipaddr from 'ipaddr.js';
 
@@ -31,27 +30,12 @@ export function isLoopbackUrl(url: string): boolean {
 }
 
 /**
- * Whether replies may go to this serviceUrl at all: https anywhere when authenticated, plain
- * http only to loopback (tests, local emulators). Anything else (file:, ftp:, bad URLs) never.
+ * Headers a reverse proxy or load balancer adds to say whom it forwards for. A request that
+ * carries one reached us through a proxy, so its loopback address says nothing about the caller.
  */
-export function isSendableServiceUrl(url: string, authenticated: boolean): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.username || parsed.password) return false;
-  if (!authenticated) return isLoopbackUrl(url) && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
-  if (parsed.protocol === 'https:') return true;
-  return parsed.protocol === 'http:' && isLoopbackUrl(url);
-}
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'via', 'x-client-ip', 'true-client-ip', 'cf-connecting-ip', 'x-original-forwarded-for'];
 
-/** The origin a serviceUrl is trusted under (scheme, host and port; path ignored). */
-export function serviceUrlOrigin(url: string): string | null {
-  try {
-    return new URL(url).origin.toLowerCase();
-  } catch {
-    return null;
-  }
+/** The first proxy header present on the request, or null. */
+export function proxyHeaderOf(headers: Record<string, unknown>): string | null {
+  return PROXY_HEADERS.find((name) => headers[name] !== undefined) ?? null;
 }

@@ -4,8 +4,21 @@
  * (Teams rejects messages over about 28 KB, so an oversized card would be a lost delivery).
  */
 import type { MessageItem } from '../../src/index.js';
-import type { AdaptiveCard, CardElement } from './render-card.js';
 import { escapeCardMarkdown } from './card-markdown.js';
+
+/** One Adaptive Card element or action (the schema's open JSON shape). */
+export type CardElement = { type: string } & Record<string, unknown>;
+
+/** The card JSON as sent in an attachment of contentType application/vnd.microsoft.card.adaptive. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  fallbackText: string;
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams: { width: 'Full' };
+}
 
 /** A list of items under an optional heading, with the core's own "and N more" note. */
 export interface ItemList {

@@ -1,12 +1,14 @@
 /**
  * What the bot does with one authenticated activity: commands from messages, install/uninstall
  * from conversationUpdate and installationUpdate. Replies go back through the connector the
- * activity came from (its serviceUrl was already checked by the route).
+ * activity came from (its serviceUrl was already checked by the route, and is checked again at
+ * send time). Stored references change only for requests that could have come from the channel.
  */
 import type { Activity } from '@microsoft/agents-activity';
 import type { ChatMessage, CommandHandler, Clock, Logger, SendResult } from '../../src/index.js';
 import { extractCommandText, isSharedConversation } from './command-text.js';
 import { teamsDestination, type ConversationStore, type ReferenceTrust, type StoredReference } from './conversation-store.js';
+import type { RequestOrigin } from './messages-route.js';
 import type { SendTarget } from './send-activity.js';
 
 /** Everything a turn needs, injected by createTeamsAdapter. */
@@ -42,6 +44,28 @@ function referenceOf(activity: Activity, trust: ReferenceTrust): StoredReference
   };
 }
 
+/**
+ * Whether this request may write or purge the conversation's stored reference: only one the
+ * route marked as coming from the channel (see RequestOrigin), and in local development never
+ * over a reference the real channel stored, so digests keep going where Teams said.
+ */
+async function mayChangeReference(conversationId: string, deps: TurnDeps, origin: RequestOrigin): Promise<boolean> {
+  if (!origin.mayChangeReferences) return false;
+  if (deps.trust === 'jwt') return true;
+  return (await deps.conversations.get(conversationId))?.trust !== 'jwt';
+}
+
+async function saveReference(reference: StoredReference, deps: TurnDeps, origin: RequestOrigin): Promise<void> {
+  if (await mayChangeReference(reference.conversationId, deps, origin)) await deps.conversations.save(reference, deps.clock.now());
+  else deps.logger.info({ conversation: reference.conversationId }, 'teams reference kept: this request may not change it');
+}
+
+async function purgeReference(reference: StoredReference, deps: TurnDeps, origin: RequestOrigin): Promise<boolean> {
+  if (!(await mayChangeReference(reference.conversationId, deps, origin))) return false;
+  await deps.conversations.purge(reference.tenantId, reference.conversationId);
+  return true;
+}
+
 function contextOf(activity: Activity, reference: StoredReference) {
   return {
     destination: teamsDestination(reference.tenantId, reference.conversationId),
@@ -64,11 +88,11 @@ async function reply(activity: Activity, deps: TurnDeps, message: ChatMessage, t
   if (result.kind !== 'sent') deps.logger.warn({ result, conversation: activity.conversation?.id }, 'teams reply not sent');
 }
 
-async function onMessage(activity: Activity, deps: TurnDeps): Promise<void> {
+async function onMessage(activity: Activity, deps: TurnDeps, origin: RequestOrigin): Promise<void> {
   const text = extractCommandText(activity);
   if (text === null) return;
   const reference = referenceOf(activity, deps.trust);
-  await deps.conversations.save(reference, deps.clock.now());
+  await saveReference(reference, deps, origin);
   let message: ChatMessage;
   try {
     message = await deps.commandHandler.handle(text || 'help', contextOf(activity, reference));
@@ -85,31 +109,30 @@ async function welcome(activity: Activity, deps: TurnDeps, reference: StoredRefe
   await reply(activity, deps, { ...help, title: 'Privacy Radar is ready', lines: [intro, ...(help.lines ?? [])], kind: 'notice' }, false);
 }
 
-async function onConversationUpdate(activity: Activity, deps: TurnDeps): Promise<void> {
+async function onConversationUpdate(activity: Activity, deps: TurnDeps, origin: RequestOrigin): Promise<void> {
   const botId = activity.recipient?.id;
   const reference = referenceOf(activity, deps.trust);
   if (activity.membersRemoved?.some((m) => m.id === botId)) {
-    await deps.conversations.purge(reference.tenantId, reference.conversationId);
-    deps.logger.info({ conversation: reference.conversationId }, 'teams bot removed: conversation data purged');
+    if (await purgeReference(reference, deps, origin)) deps.logger.info({ conversation: reference.conversationId }, 'teams bot removed: conversation data purged');
     return;
   }
   if (activity.membersAdded?.some((m) => m.id === botId)) {
-    await deps.conversations.save(reference, deps.clock.now());
+    await saveReference(reference, deps, origin);
     deps.logger.info({ conversation: reference.conversationId }, 'teams bot added');
     await welcome(activity, deps, reference);
   }
 }
 
-async function onInstallationUpdate(activity: Activity, deps: TurnDeps): Promise<void> {
+async function onInstallationUpdate(activity: Activity, deps: TurnDeps, origin: RequestOrigin): Promise<void> {
   const reference = referenceOf(activity, deps.trust);
   // Teams sends "add"/"remove" (and "-upgrade" variants); the welcome comes with conversationUpdate.
-  if (activity.action?.startsWith('remove')) await deps.conversations.purge(reference.tenantId, reference.conversationId);
-  else if (activity.action?.startsWith('add')) await deps.conversations.save(reference, deps.clock.now());
+  if (activity.action?.startsWith('remove')) await purgeReference(reference, deps, origin);
+  else if (activity.action?.startsWith('add')) await saveReference(reference, deps, origin);
 }
 
 /** Runs one activity; unknown activity types are acknowledged and ignored. */
-export async function handleTurn(activity: Activity, deps: TurnDeps): Promise<void> {
-  if (activity.type === 'message') return onMessage(activity, deps);
-  if (activity.type === 'conversationUpdate') return onConversationUpdate(activity, deps);
-  if (activity.type === 'installationUpdate') return onInstallationUpdate(activity, deps);
+export async function handleTurn(activity: Activity, deps: TurnDeps, origin: RequestOrigin): Promise<void> {
+  if (activity.type === 'message') return onMessage(activity, deps, origin);
+  if (activity.type === 'conversationUpdate') return onConversationUpdate(activity, deps, origin);
+  if (activity.type === 'installationUpdate') return onInstallationUpdate(activity, deps, origin);
 }

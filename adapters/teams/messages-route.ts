@@ -1,26 +1,38 @@
 /**
- * POST /api/messages: the Bot Framework messaging endpoint. With credentials every request
- * needs a valid Bot Connector JWT (401 otherwise, before anything changes); without them only
- * loopback callers are served (403 otherwise). The activity's serviceUrl is learned into the
- * allow-list only after that check, so replies never go to an unauthenticated address.
+ * POST /api/messages: the Bot Framework messaging endpoint, mounted only when Teams is
+ * configured (TEAMS_APP_ID) or local development is asked for (TEAMS_LOCAL_DEV). With
+ * credentials every request needs a valid token (401 otherwise, before anything changes). In
+ * local development only a caller on this machine is served, never one relayed by a proxy (403).
+ * Either way the activity's serviceUrl must pass the allow-list before the bot posts anything
+ * there, and the turn learns whether the request may change stored conversation references.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Activity } from '@microsoft/agents-activity';
 import type { HttpRoute, Logger } from '../../src/index.js';
-import { isLoopbackAddress, isLoopbackUrl } from './caller-check.js';
+import { isLoopbackAddress, proxyHeaderOf } from './caller-check.js';
 import type { ServiceUrlAllowList } from './service-url-allow-list.js';
 import type { BotTokenVerifier } from './verify-bot-token.js';
 
 /** Activities are small JSON; anything near this size is not from the Bot Connector. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Dependencies of the messages route. `verify` is null in no-credential (local dev) mode. */
+/** What the route learned about where a request came from. */
+export interface RequestOrigin {
+  /**
+   * True only when the request could have come from the channel service: a channel token whose
+   * `serviceurl` claim matched, or, in local development, the local caller itself. Only such a
+   * request may create, replace or purge a stored conversation reference.
+   */
+  mayChangeReferences: boolean;
+}
+
+/** Dependencies of the messages route. `verify` is null in local development mode. */
 export interface MessagesRouteDeps {
   verify: BotTokenVerifier | null;
   allowList: ServiceUrlAllowList;
   /** When non-empty, only activities from these Entra tenants are served (others get 403). */
   allowedTenants: readonly string[];
-  turn: (activity: Activity) => Promise<void>;
+  turn: (activity: Activity, origin: RequestOrigin) => Promise<void>;
   logger: Logger;
 }
 
@@ -50,18 +62,17 @@ function parseActivity(body: Buffer): Activity | null {
   }
 }
 
-/** Decides whether the request may proceed; returns the refusal status or null. */
-async function refuse(req: IncomingMessage, activity: Activity, deps: MessagesRouteDeps): Promise<number | null> {
+/** Decides whether the request may proceed: the refusal status, or where it came from. */
+async function check(req: IncomingMessage, activity: Activity, deps: MessagesRouteDeps): Promise<number | RequestOrigin> {
   const serviceUrl = activity.serviceUrl ?? '';
+  let origin: RequestOrigin = { mayChangeReferences: true };
   if (deps.verify) {
-    const check = await deps.verify(req.headers.authorization, { serviceUrl, channelId: activity.channelId ?? '' });
-    if (!check.ok) {
-      deps.logger.warn({ reason: check.reason }, 'teams request refused: invalid token');
+    const token = await deps.verify(req.headers.authorization, { serviceUrl, channelId: activity.channelId ?? '' });
+    if (!token.ok) {
+      deps.logger.warn({ reason: token.reason }, 'teams request refused: invalid token');
       return 401;
     }
-  } else if (!isLoopbackUrl(serviceUrl)) {
-    deps.logger.warn('teams request refused: local development mode only replies to loopback serviceUrls');
-    return 403;
+    origin = { mayChangeReferences: token.kind === 'channel' };
   }
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
   const tenant = activity.conversation?.tenantId ?? channelData?.tenant?.id ?? '';
@@ -69,11 +80,19 @@ async function refuse(req: IncomingMessage, activity: Activity, deps: MessagesRo
     deps.logger.warn({ tenant }, 'teams request refused: tenant not in TEAMS_ALLOWED_TENANTS');
     return 403;
   }
-  if (!deps.allowList.learn(serviceUrl)) {
-    deps.logger.warn('teams request refused: serviceUrl must be https (or http on loopback)');
-    return 400;
+  const refusal = deps.allowList.refusal(serviceUrl);
+  if (refusal) {
+    deps.logger.warn({ reason: refusal }, 'teams request refused: serviceUrl not allowed');
+    return 403;
   }
-  return null;
+  return origin;
+}
+
+/** Local development: only a direct caller on this machine (no proxy in between). */
+function localCallerRefusal(req: IncomingMessage): string | null {
+  if (!isLoopbackAddress(req.socket.remoteAddress)) return 'local development serves loopback callers only';
+  const header = proxyHeaderOf(req.headers);
+  return header ? `local development refuses proxied requests (${header} header)` : null;
 }
 
 /** Creates the POST /api/messages route. */
@@ -86,9 +105,10 @@ export function createMessagesRoute(deps: MessagesRouteDeps): HttpRoute {
         req.resume();
         return respond(res, 401, { error: 'unauthorized' });
       }
-      if (!deps.verify && !isLoopbackAddress(req.socket.remoteAddress)) {
+      const localRefusal = deps.verify ? null : localCallerRefusal(req);
+      if (localRefusal) {
         req.resume();
-        deps.logger.warn('teams request refused: no credentials configured, only loopback callers are served');
+        deps.logger.warn({ reason: localRefusal }, 'teams request refused');
         return respond(res, 403, { error: 'forbidden' });
       }
       const body = await readBody(req);
@@ -99,10 +119,10 @@ export function createMessagesRoute(deps: MessagesRouteDeps): HttpRoute {
         if (deps.verify && !(await deps.verify(req.headers.authorization, null)).ok) return respond(res, 401, { error: 'unauthorized' });
         return respond(res, 400, { error: 'invalid activity' });
       }
-      const refusal = await refuse(req, activity, deps);
-      if (refusal) return respond(res, refusal, { error: refusal === 401 ? 'unauthorized' : 'forbidden' });
+      const origin = await check(req, activity, deps);
+      if (typeof origin === 'number') return respond(res, origin, { error: origin === 401 ? 'unauthorized' : 'forbidden' });
       try {
-        await deps.turn(activity);
+        await deps.turn(activity, origin);
       } catch (err) {
         deps.logger.error({ err }, 'teams activity failed');
         return respond(res, 500, { error: 'internal error' });

@@ -6,21 +6,9 @@
 import type { ChatMessage, MessageItem, MessageButton } from '../../src/index.js';
 import { truncateAtWord } from '../../src/index.js';
 import { escapeCardMarkdown, markdownLink, safeHttpUrl } from './card-markdown.js';
-import { fitItemsToBudget, type ItemList } from './fit-card.js';
+import { fitItemsToBudget, type AdaptiveCard, type CardElement, type ItemList } from './fit-card.js';
 
-/** One Adaptive Card element or action (the schema's open JSON shape). */
-export type CardElement = { type: string } & Record<string, unknown>;
-
-/** The card JSON as sent in an attachment of contentType application/vnd.microsoft.card.adaptive. */
-export interface AdaptiveCard {
-  type: 'AdaptiveCard';
-  $schema: string;
-  version: '1.5';
-  fallbackText: string;
-  body: CardElement[];
-  actions?: CardElement[];
-  msteams: { width: 'Full' };
-}
+export type { AdaptiveCard, CardElement };
 
 /** What render-card produces: the card and the short plain-text summary for notifications. */
 export interface RenderedCard {

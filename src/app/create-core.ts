@@ -34,7 +34,7 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
   const logger =
     options.logger ?? createLogger({ level: env.LOG_LEVEL, pretty: env.LOG_LEVEL === 'debug' && Boolean(process.stderr.isTTY) });
   const metrics = createMetrics({ processMetrics: true });
-  const store = await createStore(env.DATABASE_URL, { encryptionKey: env.ENCRYPTION_KEY, logger });
+  const store = await createStore(env.DATABASE_URL, { encryptionKey: env.ENCRYPTION_KEY, logger, clock });
   try {
     await store.migrate();
     await store.feeds.syncConfig(config.feeds);
@@ -54,7 +54,7 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
       store,
       clock,
       logger,
-      fetchOptions: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK, userAgent: env.USER_AGENT },
+      fetchOptions: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK.all, allowedAddressRanges: env.ALLOW_PRIVATE_NETWORK.ranges, userAgent: env.USER_AGENT },
       tagger: createTagger(config.topics),
       backfill: env.BACKFILL_ITEMS,
       onFeedFailing,

@@ -1,7 +1,7 @@
-import { createDefaultRenderers, type RendererRegistry } from '../delivery/renderers.js';
+import type { RendererRegistry } from '../delivery/render.js';
 import type { AppCore } from './create-core.js';
 
-/** Every outbox kind's renderer: delivery's own plus the digest's. */
+/** The renderers the app adds to delivery's own (item, story update, notice, rollup): the digest's. */
 export function createRenderers(core: Pick<AppCore, 'digests'>): RendererRegistry {
-  return { ...createDefaultRenderers(), digest: core.digests.renderDigestRow };
+  return { digest: core.digests.renderDigestRow };
 }

@@ -4,6 +4,7 @@ import type { DispatchStats } from '../delivery/dispatch-context.js';
 import { startScheduler } from '../ingest/scheduler.js';
 import { createHealthRoutes } from '../server/health-routes.js';
 import { startHttpServer } from '../server/http-server.js';
+import { webAccessFromEnv } from '../server/web-access.js';
 import type { AppCore } from './create-core.js';
 import type { PlatformBundle } from './platforms.js';
 import { createRenderers } from './renderers.js';
@@ -23,7 +24,7 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
   const server = await startHttpServer({
     port: options.port ?? config.env.PORT,
     host: options.host,
-    routes: [...createHealthRoutes(store, metrics), ...platforms.routes],
+    routes: [...createHealthRoutes(store, metrics, webAccessFromEnv(config.env)), ...platforms.routes],
     logger,
   });
   const dispatcher = createDispatcher({ store, ports: platforms.ports, clock, logger, renderers: createRenderers(core), onPass: (stats) => countDeliveries(core, stats) });

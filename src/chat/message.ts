@@ -3,6 +3,7 @@
  * render it (Slack Block Kit, Teams Adaptive Cards, console text) and escape every string
  * themselves: core code puts raw feed text here, never pre-escaped markup.
  */
+import type { StoredItem } from '../core/types.js';
 
 export interface MessageItem {
   title: string;
@@ -44,4 +45,17 @@ export interface ChatMessage {
   /** Replies are private to the asker unless a command asked for `public`. */
   visibility?: 'private' | 'public';
   kind?: 'reply' | 'item' | 'digest' | 'notice' | 'rollup' | 'error';
+}
+
+/** A stored item as a message item (raw text: adapters escape). */
+export function toMessageItem(item: StoredItem, note?: string): MessageItem {
+  const base: MessageItem = {
+    title: item.title,
+    url: item.url,
+    summary: item.summary,
+    source: item.source,
+    publishedAt: item.publishedAt ?? item.firstSeenAt,
+    topics: item.topics,
+  };
+  return note === undefined ? base : { ...base, note };
 }

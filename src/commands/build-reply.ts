@@ -1,8 +1,8 @@
-import type { ChatMessage, MessageItem } from '../chat/message.js';
+import { toMessageItem, type ChatMessage, type MessageItem } from '../chat/message.js';
 import type { StoredItem } from '../core/types.js';
 import { groupByStory } from '../stories/group-by-story.js';
 
-/** A private reply (issue 6: replies are private to the asker unless `public` was asked for). */
+/** A private reply (replies are private to the asker unless `public` was asked for: docs/commands.md). */
 export function reply(message: ChatMessage): ChatMessage {
   return { visibility: 'private', kind: 'reply', ...message };
 }
@@ -17,19 +17,6 @@ export function problemReply(problem: string, example: string): ChatMessage {
     text: `${sentence} Example: \`${example}\``,
     lines: [sentence, `Example: \`${example}\``],
   };
-}
-
-/** A stored item as a message item (raw text: adapters escape). */
-export function toMessageItem(item: StoredItem, note?: string): MessageItem {
-  const base: MessageItem = {
-    title: item.title,
-    url: item.url,
-    summary: item.summary,
-    source: item.source,
-    publishedAt: item.publishedAt ?? item.firstSeenAt,
-    topics: item.topics,
-  };
-  return note === undefined ? base : { ...base, note };
 }
 
 /** One entry per story, noting "+N sources" when others covered it too. */

@@ -22,7 +22,7 @@ export interface FeedSummary {
   lastError: string | null;
 }
 
-/** Limits for `latest`: default and maximum counts (issue 6: 5 and 20). */
+/** Limits for `latest`: default and maximum counts (5 and 20, docs/commands.md). */
 export interface CommandLimits {
   latestDefault: number;
   latestMax: number;
@@ -42,5 +42,5 @@ export interface CommandDeps {
   feedsSummary?: () => Promise<FeedSummary[]>;
 }
 
-/** Issue 6: `latest` shows 5 items by default and at most 20. */
+/** `latest` shows 5 items by default and at most 20, enough to scan without flooding a channel. */
 export const DEFAULT_LIMITS: CommandLimits = { latestDefault: 5, latestMax: 20 };

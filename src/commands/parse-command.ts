@@ -1,7 +1,7 @@
 import { closestWords } from './edit-distance.js';
 import { DIGEST_EXAMPLE, parseDigestArgs, type DigestRequest } from './parse-digest-args.js';
 
-/** Every command of the chat grammar (DESIGN.md). */
+/** Every command of the chat grammar (docs/commands.md). */
 export const COMMAND_NAMES = [
   'latest',
   'search',

@@ -8,7 +8,7 @@ export interface DigestArgsProblem {
   problem: string;
 }
 
-/** The example every bad digest reply shows (issue 8). */
+/** The example every bad digest reply shows (docs/commands.md). */
 export const DIGEST_EXAMPLE = 'digest weekly mon 09:00 America/New_York';
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

@@ -14,7 +14,7 @@ export function describePause(reason: string | null): string {
   return `${reason ?? 'unknown reason'}. Run \`subscribe\` to resume.`;
 }
 
-/** Adds the "deliveries are paused" notice to a reply in a paused channel (issue 6). */
+/** Adds the "deliveries are paused" notice to a reply in a paused channel, so a paused channel is never mistaken for a quiet one. */
 export function withPausedNotice(message: ChatMessage, subscription: Subscription | null): ChatMessage {
   if (!subscription || subscription.status !== 'paused') return message;
   const notice = `⚠️ Deliveries to this channel are paused: ${describePause(subscription.pausedReason)}`;

@@ -18,7 +18,7 @@ export interface FeedConfig {
 /** Feed health as shown by `feeds list`. */
 export type FeedHealth = 'ok' | 'failing' | 'disabled' | 'new';
 
-/** Stable error vocabulary for fetching and parsing (FEEDS.md F9). */
+/** Stable error vocabulary for fetching and parsing (docs/ingestion.md R9). */
 export type FetchErrorKind =
   | 'dns'
   | 'connect'
@@ -54,7 +54,7 @@ export interface FeedState {
   lastError: FeedError | null;
   lastErrorAt: Date | null;
   consecutiveFailures: number;
-  /** True once the first successful poll recorded the backlog (P8). */
+  /** True once the first successful poll recorded the backlog (R20). */
   initialized: boolean;
   /**
    * Set while a capped first poll's backlog is still being taken: items dated at or before
@@ -63,7 +63,7 @@ export interface FeedState {
   backlog?: { before: number | null } | null;
   /** Set when the failing notice was sent, so admins get one notice per failing episode. */
   failingNoticeAt: Date | null;
-  /** Permanent redirect target seen on consecutive polls, and how often (FEEDS.md F6). */
+  /** Permanent redirect target seen on consecutive polls, and how often (docs/ingestion.md R6). */
   permanentRedirect?: { url: string; count: number } | null;
 }
 
@@ -73,7 +73,7 @@ export interface FeedRecord extends FeedConfig {
 
 /** An item as the parser and normaliser produce it (clean plain text, absolute URL). */
 export interface NormalizedItem {
-  /** Identity key, unique per feed: guid, canonical link or content hash (P7). */
+  /** Identity key, unique per feed: guid, canonical link or content hash (R19). */
   key: string;
   /** Absolute http(s) URL without tracking parameters, or null. */
   url: string | null;
@@ -82,7 +82,7 @@ export interface NormalizedItem {
   description: string;
   /** Plain text of the full content element (may be empty). */
   content: string;
-  /** Publisher's date, or null when absent/unparsable (P6). */
+  /** Publisher's date, or null when absent/unparsable (R18). */
   publishedAt: Date | null;
   author?: string | null;
 }
@@ -123,6 +123,16 @@ export interface Destination {
   workspaceId: string;
   /** Slack channel id, Teams conversation id, or 'console'. */
   channelId: string;
+}
+
+/** "slack:T123:C456": one string per channel, for maps and dedup keys. */
+export function destinationKey(destination: Destination): string {
+  return `${destination.platform}:${destination.workspaceId}:${destination.channelId}`;
+}
+
+/** "slack:T123": one string per workspace/tenant. */
+export function workspaceKey(destination: Destination): string {
+  return `${destination.platform}:${destination.workspaceId}`;
 }
 
 export interface DigestSchedule {

@@ -1,12 +1,11 @@
-import type { Destination } from '../core/types.js';
-import { destinationKey } from './destination-key.js';
+import { destinationKey, type Destination } from '../core/types.js';
 
 /** One row per (destination, item): enqueueing the same item twice is a no-op. */
 export function itemDedupKey(destination: Destination, itemId: number): string {
   return `item:${destinationKey(destination)}:${itemId}`;
 }
 
-/** At most one thread reply per source per story in a destination (issue 8). */
+/** At most one thread reply per source per story in a destination, so a story's thread stays readable. */
 export function storyDedupKey(destination: Destination, storyId: number, source: string): string {
   return `story:${destinationKey(destination)}:${storyId}:${source}`;
 }

@@ -1,17 +1,37 @@
+/**
+ * The outbox dispatcher: a pass claims due rows, groups them by channel and handles the channels
+ * concurrently (their store commits overlap on separate connections), each channel's rows oldest
+ * first and one at a time, so a row's mark-sent is committed before the next send to that channel.
+ * Per channel: unsubscribed rows die, paused ones are parked, rows over the hourly cap are rolled
+ * up, and the rest are paced and sent (src/delivery/send.ts: one send and its outcome).
+ */
 import type { ChatPort } from '../chat/chat-port.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
-import type { Destination, Platform } from '../core/types.js';
+import { destinationKey, workspaceKey, type Destination, type Platform } from '../core/types.js';
 import type { OutboxRow, Store } from '../store/store.js';
-import { emptyStats, type DispatchContext, type DispatchStats } from './dispatch-context.js';
-import { resolveDispatcherOptions, type DispatcherOptions } from './dispatch-options.js';
-import { destinationKey } from './destination-key.js';
-import { createLimiter, type Limiter } from './limiter.js';
-import { createPacer } from './pacer.js';
-import { processDestination } from './process-destination.js';
-import { createDefaultRenderers, type RendererRegistry } from './renderers.js';
+import { rollupDedupKey } from './dedup-keys.js';
+import {
+  createLimiter,
+  createPacer,
+  emptyStats,
+  resolveDispatcherOptions,
+  type DispatchContext,
+  type DispatcherOptions,
+  type DispatchStats,
+  type Limiter,
+} from './dispatch-context.js';
+import { payloadItemId, type RollupPayload } from './payloads.js';
+import { createDefaultRenderers, type RendererRegistry } from './render.js';
+import { findThread, parkRow, sendRow } from './send.js';
 
-/** What createDispatcher needs. Renderers default to item, story_update, notice and rollup. */
+const HOUR_MS = 3_600_000;
+/** Kinds counted against a channel's hourly cap; digests, notices and rollups are not. */
+const CAPPED_KINDS: ReadonlySet<string> = new Set(['item', 'story_update']);
+/** How long a story reply waits before looking for its lead post again (at least one pacing interval). */
+const LEAD_RECHECK_MS = 5_000;
+
+/** What createDispatcher needs. Delivery's own renderers are always present; `renderers` adds (digest) or replaces. */
 export interface DispatcherDeps {
   store: Store;
   ports: ChatPort[];
@@ -51,7 +71,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (!limiter) workspaceLimiters.set(workspace, (limiter = createLimiter(options.workspaceConcurrency)));
       return limiter;
     },
-    revoked: new Set(),
+    revoked: new Map(),
   };
   const inFlight = new Set<Promise<DispatchStats>>();
   let stopping = false;
@@ -62,7 +82,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const stats = emptyStats();
     const rows = await ctx.store.outbox.claim(options.workerId, options.batchSize, ctx.clock.now(), options.claimMs);
     stats.claimed = rows.length;
-    const passCtx: DispatchContext = { ...ctx, revoked: new Set() };
+    const passCtx: DispatchContext = { ...ctx, revoked: new Map() };
     await Promise.all([...groupByDestination(rows)].map(([destination, group]) => runDestination(destination, group, passCtx, stats)));
     return stats;
   }
@@ -118,4 +138,94 @@ function groupByDestination(rows: OutboxRow[]): Map<Destination, OutboxRow[]> {
     byKey.set(key, group);
   }
   return new Map([...byKey.values()].map((group) => [group.destination, group.rows.sort((a, b) => a.id - b.id)]));
+}
+
+/**
+ * Handles one channel's claimed rows, oldest first: drops rows of unsubscribed channels, parks
+ * rows of paused ones, rolls rows over the hourly cap into one message, then sends while the
+ * channel's pacing slot allows and releases the rest for later.
+ */
+async function processDestination(destination: Destination, rows: OutboxRow[], ctx: DispatchContext, stats: DispatchStats): Promise<void> {
+  const { store } = ctx;
+  const now = ctx.clock.now();
+  // Both reads at once: a channel's reads and commits are one chain, and passes wait for the longest.
+  const [subscription, sentLastHour] = await Promise.all([
+    store.subscriptions.get(destination),
+    store.outbox.countSentSince(destination, new Date(now.getTime() - HOUR_MS)),
+  ]);
+  if (!subscription) {
+    for (const row of rows) await store.outbox.markDead(row.id, 'unsubscribed: the channel has no subscription');
+    stats.dead += rows.length;
+    return;
+  }
+  if (subscription.status === 'paused') {
+    for (const row of rows) await parkRow(row, subscription.pausedReason ?? 'paused', ctx, stats);
+    return;
+  }
+  const capped = rows.filter((row) => CAPPED_KINDS.has(row.kind));
+  const budget = ctx.options.hourlyCap - sentLastHour;
+  // Over the cap: send budget - 1 one by one and roll the rest into one message, so the channel sees `budget` posts.
+  const rollUp = capped.length <= budget ? [] : capped.slice(Math.max(0, budget - 1));
+  if (rollUp.length > 0) await rollUpRows(destination, rollUp, ctx, stats);
+  const rolled = new Set(rollUp);
+  await sendInOrder(rows.filter((row) => !rolled.has(row)), ctx, stats);
+}
+
+async function sendInOrder(queue: OutboxRow[], ctx: DispatchContext, stats: DispatchStats): Promise<void> {
+  let parkReason: string | null = null;
+  let paced = 0;
+  for (const row of queue) {
+    const interval = ctx.options.channelIntervalMs[row.destination.platform];
+    parkReason ??= ctx.revoked.get(workspaceKey(row.destination)) ?? null;
+    if (!ctx.ports.has(row.destination.platform)) {
+      // The platform is not configured in this process (e.g. Teams credentials removed): keep the row.
+      parkReason ??= `no chat port for ${row.destination.platform}`;
+    }
+    if (parkReason !== null) {
+      await parkRow(row, parkReason, ctx, stats);
+      continue;
+    }
+    const thread = await findThread(row, ctx);
+    if (thread.kind === 'wait') {
+      // Not a failure: the reply is looked at again once its lead post has had time to go out.
+      const recheck = new Date(ctx.clock.now().getTime() + Math.max(interval, LEAD_RECHECK_MS));
+      await ctx.store.outbox.markRetry(row.id, recheck, row.lastError ?? 'waiting for the story’s first post');
+      stats.paced += 1;
+      continue;
+    }
+    const busyUntil = ctx.pacer.reserve(destinationKey(row.destination), ctx.clock.now(), interval);
+    if (busyUntil) {
+      // Release the claim now rather than sleeping on it; the row comes due when the slot frees.
+      // Spread the released rows one interval apart so they come due in order, one per slot.
+      const dueAt = new Date(busyUntil.getTime() + paced * interval);
+      await ctx.store.outbox.markRetry(row.id, dueAt, row.lastError ?? 'paced: waiting for the channel’s next slot');
+      paced += 1;
+      stats.paced += 1;
+      continue;
+    }
+    parkReason = await sendRow(row, thread, ctx, stats);
+  }
+}
+
+/**
+ * Replaces rows over the hourly cap with one 'rollup' row (at most one per channel per UTC hour).
+ * Rolled-up rows are marked dead with reason "rolled_up: <rollup key>": they are delivered as a
+ * line of the rollup, and their items are in the digest. When this hour's rollup is already out,
+ * the rows wait for the next UTC hour instead.
+ */
+async function rollUpRows(destination: Destination, rows: OutboxRow[], ctx: DispatchContext, stats: DispatchStats): Promise<void> {
+  const now = ctx.clock.now();
+  const dedupKey = rollupDedupKey(destination, now);
+  const itemIds = rows.map((row) => payloadItemId(row.payload)).filter((id): id is number => id !== null);
+  const payload: RollupPayload = { itemIds };
+  const inserted = await ctx.store.outbox.enqueue([{ dedupKey, destination, kind: 'rollup', payload }], now);
+  if (inserted === 0) {
+    const nextHour = new Date(now.getTime());
+    nextHour.setUTCMinutes(60, 0, 0);
+    for (const row of rows) await ctx.store.outbox.markRetry(row.id, nextHour, 'over the hourly cap: waiting for the next hour');
+    stats.paced += rows.length;
+    return;
+  }
+  for (const row of rows) await ctx.store.outbox.markDead(row.id, `rolled_up: ${dedupKey}`);
+  stats.rolledUp += rows.length;
 }

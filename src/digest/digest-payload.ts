@@ -1,5 +1,4 @@
-import { destinationKey } from '../delivery/destination-key.js';
-import type { Destination } from '../core/types.js';
+import { destinationKey, type Destination } from '../core/types.js';
 
 /** What a 'digest' outbox row carries: the period it covers, fixed when it was enqueued. */
 export interface DigestPayload {

@@ -1,7 +1,7 @@
 import type { DigestSchedule, Subscription } from '../core/types.js';
 import { addDays, fromWallTime, isValidTimeZone, toWallTime } from './zoned-time.js';
 
-/** Issue 8: Monday 09:00 in DIGEST_TIMEZONE (else UTC). */
+/** The default digest: Monday 09:00 in DIGEST_TIMEZONE (else UTC), docs/digests.md. */
 export function defaultDigestSchedule(timeZone?: string): DigestSchedule {
   return { enabled: true, weekday: 1, time: '09:00', timeZone: timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC' };
 }

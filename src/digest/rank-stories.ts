@@ -1,6 +1,5 @@
-import type { MessageItem, MessageSection } from '../chat/message.js';
+import { toMessageItem, type MessageItem, type MessageSection } from '../chat/message.js';
 import type { StoredItem } from '../core/types.js';
-import { toMessageItem } from '../commands/build-reply.js';
 import { groupByStory } from '../stories/group-by-story.js';
 import { truncateAtWord } from '../text/plain-text.js';
 
@@ -22,7 +21,7 @@ export interface DigestLimits {
 }
 
 /**
- * Issue 8: at most 5 stories per topic and 10 sections. About 15 listed stories keep a digest
+ * Defaults: at most 5 stories per topic and 10 sections. About 15 listed stories keep a digest
  * within one Slack message (50 blocks; a listed story takes 2) for up to 8 topics.
  */
 export const DEFAULT_DIGEST_LIMITS: DigestLimits = { perSection: 5, sections: 10, totalStories: 15, summaryChars: 200 };

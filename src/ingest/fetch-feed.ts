@@ -1,5 +1,5 @@
 /**
- * Fetches one feed politely and defensively (FEEDS.md F1-F9, F12): conditional GET, decoding,
+ * Fetches one feed politely and defensively (docs/ingestion.md R1-R9, R12): conditional GET, decoding,
  * decoded-size cap, total timeout that destroys the socket, at most N redirects with loop
  * detection, SSRF guard, Retry-After. Every expected failure is a value; nothing throws.
  */
@@ -17,7 +17,7 @@ import { readBody } from './http/read-body.js';
 
 export type { FetchOptions } from './http/fetch-options.js';
 
-/** What we know about a feed before fetching it (validators from the store, F1/F2). */
+/** What we know about a feed before fetching it (validators from the store, R1/R2). */
 export interface FetchRequest {
   url: string;
   etag?: string | null;
@@ -27,11 +27,11 @@ export interface FetchRequest {
 
 interface FetchMeta {
   finalUrl: string;
-  /** Target of a chain of permanent redirects (301/308) starting at the request URL (F6). */
+  /** Target of a chain of permanent redirects (301/308) starting at the request URL (R6). */
   permanentRedirectTo: string | null;
 }
 
-/** ok, not_modified (F1/F2) or a typed error (F9); never thrown. */
+/** ok, not_modified (R1/R2) or a typed error (R9); never thrown. */
 export type FetchResult =
   | (FetchMeta & {
       status: 'ok';

@@ -18,9 +18,9 @@ export interface PollerDeps {
   backfill?: number;
   /** Most new items taken from one feed per poll, newest first (default 500); the rest next poll. */
   maxItemsPerPoll?: number;
-  /** Called once per failing episode (F10). */
+  /** Called once per failing episode (R10). */
   onFeedFailing?: (feed: FeedRecord, error: FeedError) => Promise<void>;
-  /** Global fetch concurrency (F11); at most 2 per host regardless. */
+  /** Global fetch concurrency (R11); at most 2 per host regardless. */
   concurrency?: number;
   /** Minutes between checks for feeds without their own interval. */
   defaultIntervalMinutes?: number;

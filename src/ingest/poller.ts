@@ -20,7 +20,7 @@ export function createPoller(deps: PollerDeps): Poller {
   const { pollFeed, fail } = createFeedPoll(deps, fetchOptions);
 
   async function pollGuarded(feed: FeedRecord): Promise<FeedPollReport | null> {
-    if (inFlight.has(feed.id)) return null; // no overlapping runs of the same feed
+    if (inFlight.has(feed.id)) return null; // no overlapping runs of the same feed (R11)
     inFlight.add(feed.id);
     try {
       return await pollFeed(feed);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import type { Store } from './store.js';
 import { createPayloadCipher, parseEncryptionKey } from './crypto/payload-cipher.js';
@@ -16,6 +17,8 @@ export interface CreateStoreOptions {
   encryptionKey?: string;
   logger?: Logger;
   schema?: string;
+  /** Time for the rows the store stamps itself (updated_at, finished_at...) and for the SQLite corruption back-off; the system clock if unset. */
+  clock?: Clock;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface CreateStoreOptions {
  */
 export function createStore(url: string | undefined, options: CreateStoreOptions = {}): Store {
   const cipher = options.encryptionKey ? createPayloadCipher(parseEncryptionKey(options.encryptionKey)) : null;
-  return createSqlStore(openExecutor(url, options), cipher);
+  return createSqlStore(openExecutor(url, options), cipher, options.clock);
 }
 
 /** Opens the SQL executor for a DATABASE_URL value (see createStore for the accepted forms). */
@@ -41,5 +44,5 @@ export function openExecutor(url: string | undefined, options: Omit<CreateStoreO
     throw new StoreError('store/invalid-url', `DATABASE_URL must be a file path, ':memory:' or a postgres:// URL; got a "${target.split(':')[0]}:" URL.`);
   }
   const path = target === ':memory:' ? target : resolve(target.replace(/^sqlite:/i, ''));
-  return openSqlite(path);
+  return openSqlite(path, { clock: options.clock, logger: options.logger });
 }

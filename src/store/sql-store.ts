@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../core/clock.js';
 import type { Store } from './store.js';
 import type { SqlExecutor } from './sql/executor.js';
 import type { PayloadCipher } from './crypto/payload-cipher.js';
@@ -11,21 +12,21 @@ import { createLeaseRepository } from './repos/leases.js';
 import { pruneStore } from './repos/prune.js';
 
 /** Assembles the Store from an executor; the same repositories serve both dialects. */
-export function createSqlStore(db: SqlExecutor, cipher: PayloadCipher | null): Store {
+export function createSqlStore(db: SqlExecutor, cipher: PayloadCipher | null, clock: Clock = systemClock): Store {
   return {
     dialect: db.dialect,
     migrate: async () => {
-      await runMigrations(db);
+      await runMigrations(db, undefined, clock);
     },
     ping: () => db.ping(),
     close: () => db.close(),
-    feeds: createFeedRepository(db),
+    feeds: createFeedRepository(db, clock),
     items: createItemRepository(db),
-    subscriptions: createSubscriptionRepository(db),
+    subscriptions: createSubscriptionRepository(db, clock),
     installations: createInstallationRepository(db, cipher),
-    outbox: createOutboxRepository(db),
+    outbox: createOutboxRepository(db, clock),
     leases: createLeaseRepository(db),
     prune: (now, retentionDays) => pruneStore(db, now, retentionDays),
-    transaction: (fn) => db.transaction((tx) => fn(createSqlStore(tx, cipher))),
+    transaction: (fn) => db.transaction((tx) => fn(createSqlStore(tx, cipher, clock))),
   };
 }

@@ -1,4 +1,4 @@
-/** Stable error codes for infrastructure faults of the store (STYLE.md: one error vocabulary). */
+/** Stable error codes for infrastructure faults of the store (one vocabulary, so the CLI and logs can map every fault to one clear message). */
 export type StoreErrorCode =
   | 'store/too-new'
   | 'store/unreachable'

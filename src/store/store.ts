@@ -145,7 +145,10 @@ export interface OutboxEntry {
 export interface OutboxRow extends OutboxEntry {
   id: number;
   status: OutboxStatus;
+  /** Claims of this row, including those that ended paced, parked or rate limited (diagnostic only). */
   attempts: number;
+  /** Failed sends (transient errors, a throwing port); decides backoff and when the row is dead. */
+  failures: number;
   nextAttemptAt: Date;
   lastError: string | null;
   claimedBy: string | null;
@@ -165,8 +168,10 @@ export interface OutboxRepository {
    */
   claim(worker: string, limit: number, now: Date, claimMs: number): Promise<OutboxRow[]>;
   markSent(id: number, now: Date, messageRef: string | null): Promise<void>;
-  /** Releases the claim and schedules another attempt. */
-  markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void>;
+  /** Releases the claim and schedules another attempt; not a failure (paced, parked, rate limited). */
+  markRetry(id: number, nextAttemptAt: Date, note: string): Promise<void>;
+  /** Records one failed send (failures + 1): retried at retryAt, or dead when retryAt is null. */
+  markFailed(id: number, error: string, retryAt: Date | null): Promise<void>;
   markDead(id: number, error: string): Promise<void>;
   /** Moves a destination's pending rows to a later time (per-channel 429, pacing). */
   deferDestination(destination: Destination, until: Date): Promise<number>;
@@ -174,6 +179,8 @@ export interface OutboxRepository {
   countSentSince(destination: Destination, since: Date): Promise<number>;
   /** The messageRef of the first sent message of a story in a destination (thread replies). */
   storyMessageRef(destination: Destination, storyId: number): Promise<string | null>;
+  /** True while an 'item' row of the story is still to be sent there (pending, failed, sending): a reply waits for it. */
+  storyLeadQueued(destination: Destination, storyId: number): Promise<boolean>;
   get(id: number): Promise<OutboxRow | null>;
   /** Rows by status, destination and/or story (storyIds: one indexed query per 500 ids). */
   list(filter?: { status?: OutboxStatus; destination?: Destination; storyIds?: number[] }): Promise<OutboxRow[]>;

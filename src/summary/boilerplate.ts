@@ -1,5 +1,5 @@
 /**
- * Publisher boilerplate that must never reach a summary (FEEDS.md P10): WordPress's "The post X
+ * Publisher boilerplate that must never reach a summary (docs/ingestion.md R22): WordPress's "The post X
  * appeared first on Y", "Continue reading"/"Read more" links, bylines, image credits, share and
  * subscribe prompts, raw URLs with tracking parameters. Kept as a list of patterns (data).
  */

@@ -1,11 +1,17 @@
 /**
- * Turns an item's phrase evidence into topics: the scope gate (B2), strong phrases, rules (all
+ * Turns an item's phrase evidence into topics: the scope gate (L2), strong phrases, rules (all
  * groups matched, optionally near each other, not cancelled), rules that yield to other topics
- * (B7, B8), the four-label cap (B3), and the explanation texts.
+ * (L7, L8), the four-label cap (L3), and the explanation texts.
  */
 import type { CompiledTaxonomy } from './compile-taxonomy.js';
-import type { TagResult } from './tagger.js';
 import { isWordUnit, lowerUnit } from './tokenize-text.js';
+
+/** Topics in order of evidence, the phrases behind each, and jurisdiction tags. */
+export interface TagResult {
+  topics: string[];
+  why: Record<string, string[]>;
+  jurisdictions: string[];
+}
 
 /** Phrase evidence for one item; hit references are offsets into `hits` (flat triples). */
 export interface ItemEvidence {
@@ -32,7 +38,7 @@ export interface ItemEvidence {
   jurisdictions: string[];
 }
 
-const MAX_TOPICS = 4; // taxonomy.md B3: 0-4 labels, when in doubt leave it out.
+const MAX_TOPICS = 4; // docs/tagging.md L3: 0-4 labels, when in doubt leave it out.
 
 /** True when at most `limit` words start in (from, to] of `text` (counting stops early). */
 function wordsWithin(text: string, from: number, to: number, limit: number): boolean {

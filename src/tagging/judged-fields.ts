@@ -1,5 +1,5 @@
 /**
- * The text the tagger judges: title and description (taxonomy.md B1). When the description is
+ * The text the tagger judges: title and description (docs/tagging.md L1). When the description is
  * missing or only repeats the title, the content's lead stands in for it, as a reader would see.
  */
 import { toPlainText } from '../text/plain-text.js';

@@ -40,7 +40,7 @@ export interface PhraseIndex {
 }
 
 // An all-capitals token of two or more characters is an acronym and must match in capitals
-// (taxonomy.md: "acronyms by case"), so "AI" is not "ai" in "Otter.ai" and "ICO" is not "ico".
+// (docs/tagging.md, phrase syntax; L9), so "AI" is not "ai" in "Otter.ai" and "ICO" is not "ico".
 const ACRONYM = /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\p{N}]+$/u;
 
 // The first word of a phrase is looked up for every token: an open-addressing table of hashes

@@ -1,7 +1,7 @@
 /**
  * The topic tagger: deterministic, offline and explainable. It judges an item from its title and
- * description only (taxonomy.md B1), applies the privacy-scope gate (B2), each topic's phrases,
- * exclusions and rules, and keeps at most four labels (B3). Every label carries the phrases that
+ * description only (docs/tagging.md L1), applies the privacy-scope gate (L2), each topic's phrases,
+ * exclusions and rules, and keeps at most four labels (L3). Every label carries the phrases that
  * led to it.
  */
 import {
@@ -15,7 +15,7 @@ import {
   USE_SCOPE_EXCLUDE,
   type CompiledTaxonomy,
 } from './compile-taxonomy.js';
-import { decideTopics, type ItemEvidence } from './decide-topics.js';
+import { decideTopics, type ItemEvidence, type TagResult } from './decide-topics.js';
 import { judgedFields } from './judged-fields.js';
 import { FIELD_BREAK } from './tokenize-text.js';
 import type { TaggingVocabulary, TopicDefinition } from './topic-definition.js';
@@ -29,12 +29,7 @@ export interface TagInput {
   link?: string | null;
 }
 
-/** Topics in order of evidence, the phrases behind each, and jurisdiction tags. */
-export interface TagResult {
-  topics: string[];
-  why: Record<string, string[]>;
-  jurisdictions: string[];
-}
+export type { TagResult };
 
 /** A compiled tagger for one taxonomy. */
 export interface Tagger {

@@ -1,5 +1,5 @@
 /**
- * The 17-topic taxonomy of taxonomy.md, kept as data in ./topics/, and the merge of user topics
+ * The 17-topic taxonomy (docs/tagging.md), kept as data in ./topics/, and the merge of user topics
  * from feeds.json over it.
  */
 import type { TopicOverride } from './topic-config.js';

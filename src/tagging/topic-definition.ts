@@ -10,7 +10,7 @@ export interface TopicRule {
   all: string[][];
   /** The rule is cancelled when any of these phrases occurs anywhere in the text. */
   none?: string[];
-  /** The rule does not fire when one of these topics is assigned by other evidence (B7, B8). */
+  /** The rule does not fire when one of these topics is assigned by other evidence (docs/tagging.md L7, L8). */
   unlessTopics?: string[];
   /** When true the rule needs no separate privacy-scope evidence (its groups imply scope). */
   selfScoped?: boolean;
@@ -33,7 +33,7 @@ export interface TopicDefinition {
 
 /** Scope gate and jurisdiction vocabulary shared by all topics. */
 export interface TaggingVocabulary {
-  /** Words that show an item is privacy, data-protection, cyber or AI-governance news (B2). */
+  /** Words that show an item is privacy, data-protection, cyber or AI-governance news (L2). */
   scope: string[];
   /** Contexts that cancel a scope word ("data center"). */
   scopeExclude: string[];

@@ -1,5 +1,5 @@
 /**
- * The scope gate's vocabulary (taxonomy.md B2: topics apply only to privacy, data-protection,
+ * The scope gate's vocabulary (docs/tagging.md L2: topics apply only to privacy, data-protection,
  * cybersecurity or AI-governance news) and the jurisdiction tags' place names.
  */
 import type { TaggingVocabulary } from './topic-definition.js';

@@ -1,5 +1,5 @@
 /**
- * Turns feed-supplied HTML or text into clean plain text for chat (FEEDS.md P10): CDATA
+ * Turns feed-supplied HTML or text into clean plain text for chat (docs/ingestion.md R22): CDATA
  * unwrapped, tags stripped, entities decoded (also double-escaped ones such as `&amp;#8217;`),
  * whitespace collapsed. Output is raw text: adapters escape it for their own markup.
  */
@@ -12,7 +12,9 @@ const BLOCK_TAGS = /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|ar
 const ANY_TAG = /<\/?[a-zA-Z][^<>]*>/g;
 // Control characters other than tab/newline, and Unicode noncharacters, never belong in chat.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+// Zero-width characters, and bidirectional controls (embeddings, overrides, isolates, marks):
+// a feed could use those to make a headline read differently from what it says.
+const ZERO_WIDTH = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u061C]/g;
 const CONTROL_TEST = new RegExp(CONTROL.source);
 const ZERO_WIDTH_TEST = new RegExp(ZERO_WIDTH.source);
 

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { pino } from 'pino';
 import type { ChatMessage } from '../../src/chat/message.js';
 import type { CommandContext } from '../../src/commands/command-port.js';
@@ -28,6 +29,22 @@ export async function createCommandHarness(overrides: Partial<CommandDeps> = {},
       return handler.handle(text, { destination: channel, userId: 'U1', canManage: true, ...context });
     },
   };
+}
+
+/** What createCommandHarness gives a test. */
+export type CommandHarness = Awaited<ReturnType<typeof createCommandHarness>>;
+
+/** A fresh default harness for each test of the enclosing describe (handed to `use`), closed after it. */
+export function useCommandHarness(use: (harness: CommandHarness) => void): void {
+  let harness: CommandHarness | undefined;
+  beforeEach(async () => {
+    harness = await createCommandHarness();
+    use(harness);
+  });
+  afterEach(async () => {
+    await harness?.store.close();
+    harness = undefined;
+  });
 }
 
 /** Everything a person would read in a reply, as one string. */

@@ -2,9 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/chat/message.js';
 import type { Destination } from '../../src/core/types.js';
 import { insertItems, taggedItem } from '../delivery/store-harness.js';
-import { createCommandHarness, readable } from './command-harness.js';
-
-type Harness = Awaited<ReturnType<typeof createCommandHarness>>;
+import { createCommandHarness, readable, type CommandHarness as Harness } from './command-harness.js';
 
 describe('digest', () => {
   let h: Harness;

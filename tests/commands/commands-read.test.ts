@@ -1,15 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertItems, taggedItem } from '../delivery/store-harness.js';
-import { createCommandHarness, readable } from './command-harness.js';
-
-type Harness = Awaited<ReturnType<typeof createCommandHarness>>;
+import { readable, useCommandHarness, type CommandHarness as Harness } from './command-harness.js';
 
 describe('help and unknown input', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await createCommandHarness();
+  useCommandHarness((harness) => {
+    h = harness;
   });
-  afterEach(async () => h.store.close());
 
   it('answers empty input and `help` with the grammar, privately', async () => {
     for (const text of ['', 'help', '/privacy help']) {
@@ -33,10 +30,9 @@ describe('help and unknown input', () => {
 
 describe('latest and search', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await createCommandHarness();
+  useCommandHarness((harness) => {
+    h = harness;
   });
-  afterEach(async () => h.store.close());
 
   async function seed(n: number, topics = ['ai'], feed = 'reuters') {
     const items = Array.from({ length: n }, (_, i) => taggedItem({ title: `AI rules item ${i}`, topics }));

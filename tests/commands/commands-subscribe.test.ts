@@ -1,15 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertItems, taggedItem } from '../delivery/store-harness.js';
-import { createCommandHarness, readable } from './command-harness.js';
-
-type Harness = Awaited<ReturnType<typeof createCommandHarness>>;
+import { readable, useCommandHarness, type CommandHarness as Harness } from './command-harness.js';
 
 describe('subscribe, unsubscribe, subscriptions', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await createCommandHarness();
+  useCommandHarness((harness) => {
+    h = harness;
   });
-  afterEach(async () => h.store.close());
 
   it('subscribes, confirms and previews the three newest matching items', async () => {
     const items = Array.from({ length: 5 }, (_, i) => taggedItem({ title: `Item ${i}`, topics: i % 2 ? ['lawsuit'] : ['ai'] }));

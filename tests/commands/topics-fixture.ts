@@ -1,6 +1,6 @@
 import type { TopicRef } from '../../src/commands/topic-resolver.js';
 
-/** A slice of the taxonomy (shared/eval/taxonomy.md) for command tests. */
+/** A slice of the taxonomy (src/tagging/topics/) for command tests. */
 export const TEST_TOPICS: TopicRef[] = [
   { id: 'ai', label: 'AI & automated decisions', definition: 'Governance of AI systems.' },
   { id: 'gdpr', label: 'GDPR & EU/UK data protection', definition: 'GDPR and EU/UK regulators.' },

@@ -19,7 +19,7 @@ function createStrictPort(clock: { now(): Date }) {
       const last = lastAt.get(destination.channelId);
       if (last !== undefined && now - last < 1_000) {
         rateLimited += 1;
-        return { kind: 'retry', afterMs: 1_000 - (now - last), error: 'slack/rate-limited' };
+        return { kind: 'rate_limited', retryAfterMs: 1_000 - (now - last) };
       }
       lastAt.set(destination.channelId, now);
       delivered.push(`${destination.channelId}:${message.items?.[0]?.url}`);

@@ -1,8 +1,8 @@
 import { createManualClock } from '../../src/core/clock.js';
 import { createSilentLogger } from '../../src/core/logger.js';
-import type { DispatcherOptions } from '../../src/delivery/dispatch-options.js';
+import type { DispatcherOptions } from '../../src/delivery/dispatch-context.js';
 import { createDispatcher } from '../../src/delivery/dispatcher.js';
-import type { RendererRegistry } from '../../src/delivery/renderers.js';
+import type { RendererRegistry } from '../../src/delivery/render.js';
 import { routeNewItems } from '../../src/delivery/route-items.js';
 import type { StoredItem } from '../../src/core/types.js';
 import { createRecordingPort } from './recording-port.js';

@@ -84,6 +84,6 @@ describe('dispatcher: story replies, notices, custom renderers', () => {
     await h.subscribe('C1');
     await h.store.outbox.enqueue([{ dedupKey: 'digest:C1:w', destination: slackChannel('C1'), kind: 'digest', payload: {} }], h.clock.now());
     await h.drain(1_000);
-    expect((await h.store.outbox.list())[0]).toMatchObject({ status: 'dead', lastError: 'attempt 2: no renderer for digest' });
+    expect((await h.store.outbox.list())[0]).toMatchObject({ status: 'dead', failures: 2, lastError: 'no renderer for digest' });
   });
 });

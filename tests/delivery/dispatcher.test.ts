@@ -44,7 +44,7 @@ describe('dispatcher: sending and pacing', () => {
     h = await createDispatchHarness();
     await h.subscribe('C1');
     await h.subscribe('C2');
-    h.slack.script('C1', { kind: 'retry', afterMs: 30_000, error: 'ratelimited (429)' });
+    h.slack.script('C1', { kind: 'rate_limited', retryAfterMs: 30_000 });
     await h.publish(2);
     const first = await h.dispatcher.runOnce();
     expect(first).toMatchObject({ sent: 1, retried: 1 });
@@ -66,36 +66,36 @@ describe('dispatcher: sending and pacing', () => {
   it('retries 5xx with exponential backoff and marks the row dead after maxAttempts', async () => {
     h = await createDispatchHarness({ maxAttempts: 3, backoffBaseMs: 10_000 });
     await h.subscribe('C1');
-    const fail = { kind: 'retry', afterMs: 0, error: 'http_503' } as const;
+    const fail = { kind: 'transient', error: 'http_503' } as const;
     h.slack.script('C1', fail, fail, fail);
     await h.publish(1);
     await h.dispatcher.runOnce();
     let [row] = await h.store.outbox.list();
     // random() = 0.5 -> equal jitter gives 0.75 of the exponential step.
-    expect(row).toMatchObject({ status: 'failed', lastError: 'attempt 1: http_503' });
+    expect(row).toMatchObject({ status: 'failed', failures: 1, lastError: 'http_503' });
     expect(row!.nextAttemptAt.getTime() - h.clock.now().getTime()).toBe(7_500);
     h.clock.advance(7_500);
     await h.dispatcher.runOnce();
     [row] = await h.store.outbox.list();
-    expect(row).toMatchObject({ status: 'failed', lastError: 'attempt 2: http_503' });
+    expect(row).toMatchObject({ status: 'failed', failures: 2, lastError: 'http_503' });
     expect(row!.nextAttemptAt.getTime() - h.clock.now().getTime()).toBe(15_000);
     h.clock.advance(15_000);
     await h.dispatcher.runOnce();
     [row] = await h.store.outbox.list();
-    expect(row).toMatchObject({ status: 'dead', lastError: 'attempt 3: http_503' });
+    expect(row).toMatchObject({ status: 'dead', failures: 3, lastError: 'http_503' });
   });
 
   it('recovers after transient failures without losing the row', async () => {
     h = await createDispatchHarness({ backoffBaseMs: 1_000 });
     await h.subscribe('C1');
-    h.slack.script('C1', { kind: 'retry', afterMs: 0, error: 'network: ECONNRESET' }, { kind: 'retry', afterMs: 2_000, error: 'http_502' });
+    h.slack.script('C1', { kind: 'transient', error: 'network: ECONNRESET' }, { kind: 'transient', retryAfterMs: 2_000, error: 'http_502' });
     await h.publish(1);
     await h.drain(1_000);
     expect(h.slack.sentTo('C1')).toHaveLength(1);
     expect((await h.store.outbox.list())[0]?.status).toBe('sent');
   });
 
-  it('treats a port that throws as a retry', async () => {
+  it('treats a port that throws as a transient failure', async () => {
     h = await createDispatchHarness({ backoffBaseMs: 1_000 });
     await h.subscribe('C1');
     await h.publish(1);
@@ -109,7 +109,7 @@ describe('dispatcher: sending and pacing', () => {
       return original(...args);
     };
     expect(await h.dispatcher.runOnce()).toMatchObject({ retried: 1 });
-    expect((await h.store.outbox.list())[0]?.lastError).toBe('attempt 1: exception: socket hang up');
+    expect((await h.store.outbox.list())[0]).toMatchObject({ failures: 1, lastError: 'exception: socket hang up' });
     await h.drain(1_000);
     expect(h.slack.sentTo('C1')).toHaveLength(1);
   });

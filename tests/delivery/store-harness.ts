@@ -2,7 +2,7 @@ import type { Destination, DigestSchedule, StoredItem, TaggedItem } from '../../
 import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
 
-/** Monday 09:00 UTC: the product default digest (issue 8). */
+/** Monday 09:00 UTC: the product default digest (docs/digests.md). */
 export const DIGEST_DEFAULTS: DigestSchedule = { enabled: true, weekday: 1, time: '09:00', timeZone: 'UTC' };
 
 /** A migrated in-memory SQLite store with two feeds (Reuters, BBC). */

@@ -1,22 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { previewDigest } from '../../src/digest/digest-actions.js';
-import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
+import { useMemoryStore } from '../store/use-memory-store.js';
 import { addItem, CHANNEL, clockAt, DAY, DIGEST_TIME, HOUR, prepareChannel, tagged, TOPICS } from './digest-fixtures.js';
 
 let store: Store;
-beforeEach(async () => {
-  store = createStore(':memory:');
-  await store.migrate();
+useMemoryStore((opened) => {
+  store = opened;
 });
-afterEach(async () => store.close());
 
 const ago = (ms: number) => new Date(DIGEST_TIME.getTime() - ms);
 const deps = () => ({ store, clock: clockAt(DIGEST_TIME), topics: TOPICS });
 
 describe('buildDigest', () => {
-  it('gives a channel on ai and lawsuit exactly those two sections (acceptance)', async () => {
+  it('gives a channel on ai and lawsuit exactly those two sections', async () => {
     await prepareChannel(store);
     const lead = await addItem(store, 'reuters', tagged('r1', 'LinkedIn sued over AI training on private messages', ['ai', 'lawsuit'], ago(2 * DAY)), ago(2 * DAY));
     await addItem(store, 'bbc', tagged('b1', 'LinkedIn accused of using private messages to train AI', ['ai', 'lawsuit'], ago(2 * DAY - HOUR)), ago(2 * DAY - HOUR), lead);

@@ -1,30 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runCaptured } from '../foundation/run-captured.js';
 import { createStore } from '../../src/store/create-store.js';
 import { BERLIN_MONDAY_9, FEEDS, tagged } from './digest-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pr-digest-cli-'));
 const env = { FEEDS_FILE: join(dir, 'feeds.json'), DATABASE_URL: join(dir, 'radar.db'), LOG_LEVEL: 'silent' };
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    return { code: await runCli(argv, { stdin: new PassThrough(), stdout, stderr }), out, err };
-  } finally {
-    process.env = saved;
-  }
-}
+const run = (argv: string[]) => runCaptured(argv, env);
 
 describe('privacy-radar digest', () => {
   beforeAll(async () => {

@@ -1,19 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderBlocks } from '../../adapters/slack/render-blocks.js';
 import { renderCard } from '../../adapters/teams/render-card.js';
 import type { ChatMessage } from '../../src/chat/message.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
-import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
+import { useMemoryStore } from '../store/use-memory-store.js';
 import { addItem, CHANNEL, clockAt, DIGEST_TIME, HOUR, prepareChannel, tagged } from './digest-fixtures.js';
 
 // The digest as Slack and Teams receive it: snapshots of a small digest, limits of a huge one.
 let store: Store;
-beforeEach(async () => {
-  store = createStore(':memory:');
-  await store.migrate();
+useMemoryStore((opened) => {
+  store = opened;
 });
-afterEach(async () => store.close());
 
 const ago = (ms: number) => new Date(DIGEST_TIME.getTime() - ms);
 const LABELS = Array.from({ length: 14 }, (_, i) => ({ id: `topic-${i}`, label: `Topic number ${i}` }));

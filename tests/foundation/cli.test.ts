@@ -37,6 +37,31 @@ describe('CLI', () => {
   });
 });
 
+describe('CLI contract', () => {
+  const item = JSON.stringify({ title: 'Regulator fines hospital after data breach exposing patient records' });
+
+  it('tag accepts --json and prints the same JSON lines as without it', async () => {
+    const plain = await runCaptured(['tag'], { LOG_LEVEL: 'silent' }, `${item}\n`);
+    const json = await runCaptured(['tag', '--json'], { LOG_LEVEL: 'silent' }, `${item}\n`);
+    expect(json.code).toBe(0);
+    expect(json.err).toBe(plain.err);
+    expect(json.out).toBe(plain.out);
+    expect(JSON.parse(json.out.trim()).topics).toContain('breach');
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 't' }, 'SLACK_BOT_TOKEN conflicts with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_CLIENT_SECRET: 's' }, 'SLACK_BOT_TOKEN conflicts with SLACK_CLIENT_SECRET'],
+    [{ SLACK_APP_TOKEN: 'xapp-1', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 't' }, 'SLACK_APP_TOKEN conflicts with SLACK_CLIENT_ID'],
+  ])('exits 2 naming conflicting Slack settings %o', async (slack, message) => {
+    const { code, err } = await runCaptured(['latest'], { SLACK_SIGNING_SECRET: 'x', DATABASE_URL: ':memory:', LOG_LEVEL: 'silent', ...slack });
+    expect(code).toBe(2);
+    expect(err).toContain(`error: environment: ${message}`);
+    expect(err).not.toMatch(/xoxb-1|xapp-1/); // names the settings, never their values
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('CLI database errors', () => {
   it('exits 2 with a clear message for a corrupt SQLite file', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');

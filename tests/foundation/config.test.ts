@@ -65,7 +65,7 @@ describe('environment validation', () => {
     const env = loadEnv({});
     expect(env.PORT).toBe(3000);
     expect(env.FEEDS_FILE).toBe('./feeds.json');
-    expect(env.ALLOW_PRIVATE_NETWORK).toBe(false);
+    expect(env.ALLOW_PRIVATE_NETWORK).toEqual({ all: false, ranges: [] });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 

@@ -52,7 +52,7 @@ describe('end to end: feeds to a subscribed channel', () => {
     expect(first.feeds.map((f) => f.status)).toEqual(['ok', 'ok', 'ok']);
     expect(first.newItems).toBe(BACKLOG.length);
     await dispatcher.runOnce();
-    expect(sent).toHaveLength(0); // P8: the first poll posts nothing
+    expect(sent).toHaveLength(0); // docs/ingestion.md R20: the first poll posts nothing
 
     const lawsuit = LIVE[0]!; // "Chatbot maker sued over use of customer messages to train AI models"
     feeds.publish(lawsuit);

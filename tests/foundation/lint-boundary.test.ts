@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The architecture rule (STYLE.md) is enforced by the linter; prove it catches violations. */
+/** The architecture rule (ARCHITECTURE.md) is enforced by the linter; prove it catches violations. */
 describe('import boundary lint rule', () => {
   const eslint = new ESLint();
 

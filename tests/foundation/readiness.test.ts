@@ -47,7 +47,7 @@ describe.skipIf(!PG_URL)('/readyz follows the database', () => {
     url.port = String(port);
     const store = await createStore(url.toString(), { schema });
     await store.migrate();
-    const http = await startHttpServer({ port: 0, host: '127.0.0.1', routes: createHealthRoutes(store, createMetrics()), logger: createSilentLogger() });
+    const http = await startHttpServer({ port: 0, host: '127.0.0.1', routes: createHealthRoutes(store, createMetrics(), { mode: 'local' }), logger: createSilentLogger() });
     const ready = async () => (await fetch(`http://127.0.0.1:${http.port}/readyz`)).status;
     try {
       expect(await ready()).toBe(200);

@@ -1,8 +1,8 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src/cli/main.js';
 
-/** Runs the CLI in-process and captures what it printed. */
-export async function runCaptured(argv: string[], env?: Record<string, string>) {
+/** Runs the CLI in-process, with `input` on stdin, and captures what it printed. */
+export async function runCaptured(argv: string[], env?: Record<string, string>, input = '') {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -12,7 +12,7 @@ export async function runCaptured(argv: string[], env?: Record<string, string>) 
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr });
+    const code = await runCli(argv, { stdin: Readable.from([input]), stdout, stderr });
     return { code, out, err };
   } finally {
     process.env = saved;

@@ -10,7 +10,7 @@ import { rssFeed, startFeedServer, type FeedServer } from './feed-server.js';
 
 const guard = { allowPrivateNetwork: false };
 
-describe('address ranges (F7)', () => {
+describe('address ranges (R7)', () => {
   it.each([
     '127.0.0.1', '127.1.2.3', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.169.254', '100.64.0.1',
     '100.100.100.200', '0.0.0.0', '224.0.0.1', '::1', '::', 'fe80::1', 'fd00:ec2::254', 'fc00::1',
@@ -23,15 +23,16 @@ describe('address ranges (F7)', () => {
     expect(isAddressAllowed(address, guard)).toBe(true);
   });
 
-  it('ALLOW_PRIVATE_NETWORK allows everything; allowed ranges exempt only themselves', () => {
-    expect(isAddressAllowed('169.254.169.254', { allowPrivateNetwork: true })).toBe(true);
+  it('ALLOW_PRIVATE_NETWORK allows private ranges but not metadata; allowed ranges exempt only themselves', () => {
+    expect(isAddressAllowed('10.0.0.1', { allowPrivateNetwork: true })).toBe(true);
+    expect(isAddressAllowed('169.254.169.254', { allowPrivateNetwork: true })).toBe(false);
     const intranet = { allowPrivateNetwork: false, allowedRanges: ['10.1.0.0/16'] };
     expect(isAddressAllowed('10.1.2.3', intranet)).toBe(true);
     expect(isAddressAllowed('10.2.0.1', intranet)).toBe(false);
   });
 });
 
-describe('guarded DNS lookup (F7: rebinding)', () => {
+describe('guarded DNS lookup (R7: rebinding)', () => {
   const answers = (list: string[]): LookupAll => (_host, _opts, cb) =>
     cb(null, list.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }) as LookupAddress));
 

@@ -33,7 +33,7 @@ const ITEM_COUNTS: Record<string, number> = {
   'feedparser__rss_item_link_corrupted_ampersands.xml': 1,
 };
 
-describe('whole corpus (P11)', () => {
+describe('whole corpus (R23)', () => {
   it('has all 40 files', () => expect(files).toHaveLength(40));
 
   for (const file of files) {

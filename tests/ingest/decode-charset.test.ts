@@ -9,7 +9,7 @@ const parseFixture = (name: string, contentType?: string) => {
   return result;
 };
 
-describe('charset detection order (P1)', () => {
+describe('charset detection order (R13)', () => {
   it('declared windows-1251 yields Cyrillic text', () => {
     const feed = parseFixture('miniflux__encoding_WINDOWS-1251.xml');
     expect(feed.items[0]!.title).toBe('Цитата #17703');

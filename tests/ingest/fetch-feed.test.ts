@@ -29,7 +29,7 @@ function expectError(result: FetchResult, kind: string): Extract<FetchResult, { 
   return result;
 }
 
-describe('conditional GET (F1, F2)', () => {
+describe('conditional GET (R1, R2)', () => {
   it('sends the stored validators and a 304 parses nothing', async () => {
     server.serveStatic('/f1', fixture('rss-parser__heise.atom'), { contentType: 'application/atom+xml' });
     const first = await fetchFeed({ url: server.url('/f1') }, options);
@@ -65,7 +65,7 @@ describe('conditional GET (F1, F2)', () => {
   });
 });
 
-describe('content decoding (F3)', () => {
+describe('content decoding (R3)', () => {
   const body = rssFeed([1, 2, 3]);
   for (const [encoding, encode] of [
     ['gzip', zlib.gzipSync],
@@ -93,7 +93,7 @@ describe('content decoding (F3)', () => {
   });
 });
 
-describe('size cap (F4)', () => {
+describe('size cap (R4)', () => {
   it('aborts a gzip bomb within a second with bounded memory', async () => {
     // Warm up zlib and the JIT on a harmless gzip body first: the bound is about the bomb.
     server.route('/warm-gzip', (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(zlib.gzipSync(rssFeed([1]))));
@@ -131,7 +131,7 @@ describe('size cap (F4)', () => {
   });
 });
 
-describe('timeouts (F5)', () => {
+describe('timeouts (R5)', () => {
   it('aborts a server that drips one byte a second at the total timeout', async () => {
     const started = performance.now();
     const result = await fetchFeed({ url: server.url('/drip') }, { ...options, totalTimeoutMs: 1200 });
@@ -142,7 +142,7 @@ describe('timeouts (F5)', () => {
   });
 });
 
-describe('redirects (F6)', () => {
+describe('redirects (R6)', () => {
   it('follows relative Location headers up to the limit and reports the final URL', async () => {
     server.serveStatic('/r-final', rssFeed([1]));
     for (let i = 1; i <= 5; i++) server.route(`/r-${i}`, (_req, res) => res.writeHead(302, { location: i === 5 ? 'r-final' : `/r-${i + 1}` }).end());
@@ -177,7 +177,7 @@ describe('redirects (F6)', () => {
   });
 });
 
-describe('SSRF guard through redirects (F7)', () => {
+describe('SSRF guard through redirects (R7)', () => {
   it('refuses a redirect to the cloud metadata address without connecting', async () => {
     const result = expectError(await fetchFeed({ url: server.url('/to-metadata') }, options), 'blocked_address');
     expect(result.message).toMatch(/169\.254\.169\.254/);
@@ -199,7 +199,7 @@ describe('SSRF guard through redirects (F7)', () => {
   });
 });
 
-describe('status codes and Retry-After (F8, F9)', () => {
+describe('status codes and Retry-After (R8, R9)', () => {
   it('429 with Retry-After seconds', async () => {
     expect(expectError(await fetchFeed({ url: server.url('/status-429') }, options), 'http_4xx').retryAfterMs).toBe(120_000);
   });
@@ -235,14 +235,14 @@ describe('status codes and Retry-After (F8, F9)', () => {
   });
 });
 
-describe('TLS failures (F9)', () => {
+describe('TLS failures (R9)', () => {
   it('a TLS handshake failure is tls, with a one-line message', async () => {
     const result = expectError(await fetchFeed({ url: server.url('/empty').replace('http:', 'https:') }, options), 'tls');
     expect(result.message).toMatch(/^TLS handshake failed \(ERR_SSL_[A-Z_]+\)$/);
   });
 });
 
-describe('User-Agent (F12)', () => {
+describe('User-Agent (R12)', () => {
   it('names the bot and a contact URL, and can be overridden', async () => {
     server.serveStatic('/ua', rssFeed([1]));
     await fetchFeed({ url: server.url('/ua') }, options);

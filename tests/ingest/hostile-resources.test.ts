@@ -19,7 +19,7 @@ const settle = async (check: () => boolean, ms = 1500) => {
   while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
 };
 
-describe('hostile endpoints release their resources (F4, F5)', () => {
+describe('hostile endpoints release their resources (R4, R5)', () => {
   it('sockets, timers and memory return to baseline after drip, gzip bomb, 200 MB body and loops', async () => {
     // The agent is NOT released between fetches: aborted sockets must be destroyed, not pooled.
     const options = defaultFetchOptions({ allowedAddressRanges: ['127.0.0.1/32'], totalTimeoutMs: 1200, connectTimeoutMs: 1000 });

@@ -14,7 +14,7 @@ const items = (text: string) => {
 };
 const rss = (body: string) => `<rss version="2.0"><channel><title>T</title>${body}</channel></rss>`;
 
-describe('dates never throw (P6)', () => {
+describe('dates never throw (R18)', () => {
   it.each([
     ['Sun, 03 May 2020 21:56:15 -0000', '2020-05-03T21:56:15.000Z'],
     ['Wed, 02 Oct 2002 13:00:00 EST', '2002-10-02T18:00:00.000Z'],
@@ -45,7 +45,7 @@ describe('dates never throw (P6)', () => {
   });
 });
 
-describe('identity keys (P7)', () => {
+describe('identity keys (R19)', () => {
   it('prefers guid over a non-unique link (kernel.org)', () => {
     const [item] = items(decodeBody(fixture('feed-rs__rss_2.0_kdist.xml')).text);
     expect(item!.key).toBe('kernel.org,mainline,5.7-rc4,2020-05-03');
@@ -93,7 +93,7 @@ describe('identity keys (P7)', () => {
   });
 });
 
-describe('cutting text for chat (P10)', () => {
+describe('cutting text for chat (R22)', () => {
   it('cuts at a word boundary and never inside a grapheme cluster', async () => {
     const { truncateAtWord } = await import('../../src/text/plain-text.js');
     expect(truncateAtWord('Regulator fines company over biometric data', 20)).toBe('Regulator fines…');

@@ -13,7 +13,7 @@ const fromFixture = (name: string) => decodeBody(fixture(name)).text;
 const rss = (items: string, channel = '') =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${channel}${items}</channel></rss>`;
 
-describe('junk, BOM and control characters (P2)', () => {
+describe('junk, BOM and control characters (R14)', () => {
   it('ignores junk before the root element (feedparser comment headers, whitespace, text)', () => {
     expect(ok(parse(`\n\n  garbage text\n${rss('<item><title>A</title><guid>1</guid></item>')}`)).items).toHaveLength(1);
     expect(ok(parse(fromFixture('feedparser__entry_content_script_cdata.xml'))).items).toHaveLength(1);
@@ -25,7 +25,7 @@ describe('junk, BOM and control characters (P2)', () => {
   });
 });
 
-describe('malformed XML (P3)', () => {
+describe('malformed XML (R15)', () => {
   it('an undefined &nbsp; entity keeps the feed (dbengines)', () => {
     const feed = ok(parse(fromFixture('feed-rs__rss_2.0_dbengines.xml')));
     expect(feed.items[0]!.title).toMatch(/Snowflake is the DBMS of the Year 2022/);
@@ -63,7 +63,7 @@ describe('malformed XML (P3)', () => {
   });
 });
 
-describe('entities and DTDs (P4)', () => {
+describe('entities and DTDs (R16)', () => {
   it('a billion-laughs payload finishes fast without expanding', () => {
     const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`)].join('');
     const doc = `<?xml version="1.0"?><!DOCTYPE rss [${lol}]><rss version="2.0"><channel><title>T</title><item><title>&lol9;</title><guid>1</guid></item></channel></rss>`;
@@ -89,7 +89,7 @@ describe('entities and DTDs (P4)', () => {
   });
 });
 
-describe('format by content (P5)', () => {
+describe('format by content (R17)', () => {
   it.each([
     ['feed-rs__rss_0.91_encoding_1.xml', 'rss'],
     ['rss-parser__guardian.rss', 'rss'],
@@ -114,7 +114,7 @@ describe('format by content (P5)', () => {
   });
 });
 
-describe('absolute http(s) URLs (P9)', () => {
+describe('absolute http(s) URLs (R21)', () => {
   it('resolves against item xml:base', () => {
     const doc = `<rss version="2.0"><channel><title>T</title><item xml:base="https://base.example/dir/"><title>A</title><link>page.html</link></item></channel></rss>`;
     expect(ok(parse(doc)).items[0]!.url).toBe('https://base.example/dir/page.html');
@@ -142,7 +142,7 @@ describe('absolute http(s) URLs (P9)', () => {
   });
 });
 
-describe('text for chat (P10)', () => {
+describe('text for chat (R22)', () => {
   it('unwraps CDATA, decodes double-escaped entities, strips tags, collapses whitespace', () => {
     const doc = rss('<item><guid>1</guid><title><![CDATA[It&amp;#8217;s   <b>bold</b>]]></title><description>&lt;p&gt;One&lt;/p&gt;\n\n  &lt;p&gt;Two&lt;/p&gt;</description></item>');
     const item = ok(parse(doc)).items[0]!;
@@ -161,7 +161,7 @@ describe('text for chat (P10)', () => {
   });
 });
 
-describe('boilerplate edge cases (P10)', () => {
+describe('boilerplate edge cases (R22)', () => {
   it('cuts at the right place when lower-casing changes the length (Turkish İ)', async () => {
     const { stripBoilerplate } = await import('../../src/ingest/normalize/strip-boilerplate.js');
     expect(stripBoilerplate('İİİ İstanbul haberleri. Read more »')).toBe('İİİ İstanbul haberleri.');

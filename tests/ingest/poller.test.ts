@@ -17,7 +17,7 @@ async function harness(feeds: Array<{ id: string; path: string; interval?: numbe
 
 const requestsTo = (path: string) => env.server.requests.filter((r) => r.path === path);
 
-describe('polling twice (F1, P8)', () => {
+describe('polling twice (R1, R20)', () => {
   it('the second poll sends validators for every feed that gave them and stores 0 new items', async () => {
     const corpus = ['rss-parser__guardian.rss', 'rss-parser__heise.atom', 'miniflux__encoding_WINDOWS-1251.xml', 'feed-rs__jsonfeed_elastic_1.1.json'];
     corpus.forEach((file, i) => env.server.serveStatic(`/twice-${i}`, fixture(file)));
@@ -72,7 +72,7 @@ describe('polling twice (F1, P8)', () => {
   });
 });
 
-describe('a feed that stays unchanged for a year (P7 with retention)', () => {
+describe('a feed that stays unchanged for a year (R19 with retention)', () => {
   it('keeps its items listed on every 304, so pruning never drops them and nothing is re-posted', async () => {
     env.server.serveStatic('/quiet', fixture('rss-parser__heise.atom'));
     const h = await harness([{ id: 'quiet', path: '/quiet' }]);
@@ -86,7 +86,7 @@ describe('a feed that stays unchanged for a year (P7 with retention)', () => {
   });
 });
 
-describe('new items between polls (P7, F2)', () => {
+describe('new items between polls (R19, R2)', () => {
   it('stores exactly the item the publisher added', async () => {
     env.server.serveStatic('/pub', rssFeed([1, 2]));
     const h = await harness([{ id: 'pub', path: '/pub' }]);
@@ -116,7 +116,7 @@ describe('new items between polls (P7, F2)', () => {
     expect((await h.poller.pollOnce()).newItems).toBe(1);
   });
 
-  it('a server that ignores validators but sends the same body is not re-parsed (F2)', async () => {
+  it('a server that ignores validators but sends the same body is not re-parsed (R2)', async () => {
     env.server.route('/same', (_req, res) => res.writeHead(200).end(rssFeed([1, 2])));
     const h = await harness([{ id: 'same', path: '/same' }]);
     await h.poller.pollOnce();
@@ -127,7 +127,7 @@ describe('new items between polls (P7, F2)', () => {
   });
 });
 
-describe('errors stay with their feed (F9, F8)', () => {
+describe('errors stay with their feed (R9, R8)', () => {
   it('hostile and broken feeds each get their kind; the good feed in the same cycle is unaffected', async () => {
     env.server.serveStatic('/good', rssFeed([1]));
     const h = await harness([
@@ -167,7 +167,7 @@ describe('errors stay with their feed (F9, F8)', () => {
     expect((await h.poller.pollDue()).feeds).toHaveLength(1);
   });
 
-  it('external entities pointing back at the server are never requested (P4)', async () => {
+  it('external entities pointing back at the server are never requested (R16)', async () => {
     const dtd = env.server.url('/evil.dtd');
     const secret = env.server.url('/secret');
     env.server.serveStatic('/xxe', `<?xml version="1.0"?><!DOCTYPE rss SYSTEM "${dtd}" [<!ENTITY x SYSTEM "${secret}"><!ENTITY % p SYSTEM "${dtd}"> %p;]><rss version="2.0"><channel><title>T</title><item><title>A &x;</title><guid>1</guid></item></channel></rss>`);
@@ -181,7 +181,7 @@ describe('errors stay with their feed (F9, F8)', () => {
   });
 });
 
-describe('no overlapping runs (F11)', () => {
+describe('no overlapping runs (R11)', () => {
   it('a feed still being polled is skipped by a second, concurrent cycle', async () => {
     env.server.serveStatic('/quick', rssFeed([1]));
     const h = await harness([{ id: 'slow', path: '/drip' }, { id: 'quick', path: '/quick' }]);
@@ -193,7 +193,7 @@ describe('no overlapping runs (F11)', () => {
   });
 });
 
-describe('faults in our own stages (F9)', () => {
+describe('faults in our own stages (R9)', () => {
   it('a crashing tagger is kind internal, backs off, and leaves other feeds alone', async () => {
     env.server.serveStatic('/boom', rssFeed([1]));
     env.server.serveStatic('/fine', rssFeed([2]));
@@ -221,7 +221,7 @@ describe('faults in our own stages (F9)', () => {
   });
 });
 
-describe('health and notices (F10)', () => {
+describe('health and notices (R10)', () => {
   it('one admin notice per failing episode, backoff grows, recovery resets', async () => {
     let failing = true;
     env.server.route('/flaky', (_req, res) => (failing ? res.writeHead(500).end() : res.writeHead(200).end(rssFeed([1]))));
@@ -244,7 +244,7 @@ describe('health and notices (F10)', () => {
   });
 });
 
-describe('permanent redirects (F6)', () => {
+describe('permanent redirects (R6)', () => {
   it('update the stored URL after repeated sightings, with a log line', async () => {
     env.server.serveStatic('/moved-new', rssFeed([1]));
     env.server.route('/moved-old', (_req, res) => res.writeHead(301, { location: '/moved-new' }).end());

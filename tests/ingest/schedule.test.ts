@@ -13,7 +13,7 @@ const within = (value: number, low: number, high: number) => {
   expect(value).toBeLessThanOrEqual(high);
 };
 
-describe('next check (F11)', () => {
+describe('next check (R11)', () => {
   const NOW = new Date('2026-01-05T09:00:00Z');
 
   it('the period is the largest of interval, ttl, max-age and Retry-After, clamped to [5 min, 24 h]', () => {
@@ -62,7 +62,7 @@ describe('next check (F11)', () => {
   });
 });
 
-describe('backoff (F10)', () => {
+describe('backoff (R10)', () => {
   it('grows exponentially with jitter and stops at 24 h', () => {
     const delays = [1, 2, 3, 4, 5].map((n) => failureDelayMs(URL_A, n, { intervalMinutes: 30 }));
     within(delays[0]!, 30 * MIN, 33 * MIN);
@@ -77,7 +77,7 @@ describe('backoff (F10)', () => {
   });
 });
 
-describe('health (F10)', () => {
+describe('health (R10)', () => {
   const state = (over: Partial<FeedState> = {}): FeedState => ({
     etag: null, lastModified: null, bodyHash: null, fetchUrl: null, nextCheckAt: null, lastCheckAt: null,
     lastSuccessAt: null, health: 'ok', lastError: null, lastErrorAt: null, consecutiveFailures: 0,
@@ -102,7 +102,7 @@ describe('health (F10)', () => {
   });
 });
 
-describe('permanent redirects (F6)', () => {
+describe('permanent redirects (R6)', () => {
   it(`moves fetchUrl only after ${REDIRECT_CONFIRMATIONS} consecutive sightings`, () => {
     let s = { permanentRedirect: null } as unknown as FeedState;
     for (let i = 1; i < REDIRECT_CONFIRMATIONS; i++) {
@@ -115,7 +115,7 @@ describe('permanent redirects (F6)', () => {
   });
 });
 
-describe('concurrency caps (F11)', () => {
+describe('concurrency caps (R11)', () => {
   it('runs at most N globally and 2 per host', async () => {
     const limiter = createHostLimiter(3, 2);
     const running = new Map<string, number>();

@@ -23,7 +23,7 @@ function blockingPoller() {
 
 const NEVER = '0 0 0 1 1 *'; // once a year: ticks in these tests are driven by hand
 
-describe('scheduler (F11)', () => {
+describe('scheduler (R11)', () => {
   it('does not start a tick while the previous one is still running', async () => {
     const poller = blockingPoller();
     const scheduler = startScheduler(poller, { logger: createSilentLogger(), cronExpression: NEVER });

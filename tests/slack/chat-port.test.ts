@@ -33,23 +33,23 @@ describe('Slack ChatPort.send', () => {
     expect(h.api.callsOf('chat.postMessage')[0]?.params.thread_ts).toBe('123.456');
   });
 
-  it('turns a 429 into retry after Retry-After, without retrying or pausing other channels', async () => {
+  it('turns a 429 into rate_limited after Retry-After, without retrying or pausing other channels', async () => {
     h.api.queue('chat.postMessage', { status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } }, 'C9');
     const started = Date.now();
     const [limited, other] = await Promise.all([
       h.adapter.port.send(dest, message),
       h.adapter.port.send({ ...dest, channelId: 'C10' }, message),
     ]);
-    expect(limited).toEqual({ kind: 'retry', afterMs: 7000, error: 'slack/rate-limited' });
+    expect(limited).toEqual({ kind: 'rate_limited', retryAfterMs: 7000 });
     expect(other.kind).toBe('sent');
     expect(Date.now() - started).toBeLessThan(2000); // the client did not sleep 7 s
     expect(h.api.callsOf('chat.postMessage')).toHaveLength(2); // and did not retry on its own
   });
 
-  it.each([500, 502, 503])('turns HTTP %i into retry, once (no client retries)', async (status) => {
+  it.each([500, 502, 503])('turns HTTP %i into a transient failure, once (no client retries)', async (status) => {
     h.api.queue('chat.postMessage', { status, body: 'upstream trouble' });
     const result = await h.adapter.port.send(dest, message);
-    expect(result).toMatchObject({ kind: 'retry', error: `slack/http-${status}` });
+    expect(result).toMatchObject({ kind: 'transient', error: `slack/http-${status}` });
     expect(h.api.callsOf('chat.postMessage')).toHaveLength(1);
   });
 
@@ -63,13 +63,15 @@ describe('Slack ChatPort.send', () => {
     expect(await h.adapter.port.send(dest, message)).toEqual({ kind: 'auth_revoked', reason: code });
   });
 
-  it('keeps an unexpected platform error retryable (nothing dropped)', async () => {
+  it('maps a refused message to invalid_payload and an unknown code to transient (nothing dropped silently)', async () => {
     h.api.queue('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
-    expect(await h.adapter.port.send(dest, message)).toMatchObject({ kind: 'retry', error: 'slack/invalid_blocks' });
+    expect(await h.adapter.port.send(dest, message)).toEqual({ kind: 'invalid_payload', reason: 'slack/invalid_blocks' });
+    h.api.queue('chat.postMessage', { body: { ok: false, error: 'brand_new_error' } });
+    expect(await h.adapter.port.send(dest, message)).toMatchObject({ kind: 'transient', error: 'slack/brand_new_error' });
   });
 
-  it('turns a network failure into retry', async () => {
+  it('turns a network failure into a transient failure', async () => {
     await h.api.close();
-    expect(await h.adapter.port.send(dest, message)).toMatchObject({ kind: 'retry', error: 'slack/network' });
+    expect(await h.adapter.port.send(dest, message)).toMatchObject({ kind: 'transient', error: 'slack/network' });
   });
 });

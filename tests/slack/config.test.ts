@@ -8,7 +8,7 @@ import { startFakeSlackApi } from './fake-slack-api.js';
 
 function build(env: Partial<SlackAdapterEnv>) {
   return createSlackAdapter({
-    env: { signingSecret: 's', adminOnly: false, ...env },
+    env: { signingSecret: 's', adminOnly: false, tokensEncrypted: false, ...env },
     commandHandler: createRecordingHandler(),
     store: createStore(':memory:'),
     logger: createSilentLogger(),

@@ -40,7 +40,7 @@ export async function runFanOut(channels: number, every429 = 10): Promise<FanOut
       if (i % every429 === 0) api.queue('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } }, channelId);
     }
     const adapter = createSlackAdapter({
-      env: { signingSecret: 'x', botToken: 'xoxb-test', adminOnly: false, apiUrl: api.apiUrl },
+      env: { signingSecret: 'x', botToken: 'xoxb-test', adminOnly: false, tokensEncrypted: false, apiUrl: api.apiUrl },
       commandHandler: createRecordingHandler(),
       store,
       logger,

@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRecordingHandler, type RecordingHandler } from './recording-handler.js';
-import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { describe, expect, it } from 'vitest';
+import type { RecordingHandler } from './recording-handler.js';
+import { useSlackHarness, type SlackHarness } from './slack-harness.js';
 import { commandBody, eventBody, FORM, JSON_TYPE, postSigned } from './slack-request.js';
 import { signSlackBody } from '../../adapters/slack/verify-signature.js';
 
 describe('request signing on POST /slack/events', () => {
   let h: SlackHarness;
   let handler: RecordingHandler;
-  beforeEach(async () => {
-    handler = createRecordingHandler();
-    h = await startSlackHarness({ handler });
-  });
-  afterEach(async () => h.close());
+  useSlackHarness((started) => ({ h, handler } = started));
 
   const now = () => Math.floor(Date.now() / 1000);
   const body = () => commandBody({ text: 'subscribe ai', responseUrl: h.api.responseUrl() });

@@ -2,14 +2,15 @@
  * Starts the real adapter on the real HTTP server (loopback), a real in-memory SQLite store and
  * the fake Slack Web API, and tears all of it down again.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterEnv } from '../../adapters/slack/create-slack-adapter.js';
-import type { Clock, CommandHandler, Store } from '../../src/index.js';
+import type { Clock, CommandHandler, Logger, Store } from '../../src/index.js';
 import { systemClock } from '../../src/core/clock.js';
 import { createSilentLogger } from '../../src/core/logger.js';
 import { startHttpServer, type BotHttpServer } from '../../src/server/http-server.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from './fake-slack-api.js';
-import { createRecordingHandler } from './recording-handler.js';
+import { createRecordingHandler, type RecordingHandler } from './recording-handler.js';
 import { SIGNING_SECRET } from './slack-request.js';
 
 export interface SlackHarness {
@@ -28,6 +29,8 @@ export interface HarnessOptions {
   clock?: Clock;
   fake?: FakeSlackOptions;
   start?: boolean;
+  /** Defaults to a silent logger. */
+  logger?: Logger;
 }
 
 /** Adapter + server + fake API + store, wired like the composition root does. */
@@ -35,8 +38,8 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const api = await startFakeSlackApi(options.fake);
   const store = options.store ?? createStore(':memory:');
   if (!options.store) await store.migrate();
-  const logger = createSilentLogger();
-  const env: SlackAdapterEnv = { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test', adminOnly: false, apiUrl: api.apiUrl, ...options.env };
+  const logger = options.logger ?? createSilentLogger();
+  const env: SlackAdapterEnv = { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test', adminOnly: false, tokensEncrypted: false, apiUrl: api.apiUrl, ...options.env };
   const adapter = createSlackAdapter({
     env,
     commandHandler: options.handler ?? createRecordingHandler(),
@@ -59,4 +62,18 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
       if (!options.store) await store.close();
     },
   };
+}
+
+/** A default harness with a recording handler for each test (handed to `use`), closed after it. */
+export function useSlackHarness(use: (started: { h: SlackHarness; handler: RecordingHandler }) => void): void {
+  let h: SlackHarness | undefined;
+  beforeEach(async () => {
+    const handler = createRecordingHandler();
+    h = await startSlackHarness({ handler });
+    use({ h, handler });
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
 }

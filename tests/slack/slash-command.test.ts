@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRecordingHandler, type RecordingHandler } from './recording-handler.js';
-import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import { describe, expect, it } from 'vitest';
+import type { RecordingHandler } from './recording-handler.js';
+import { useSlackHarness, type SlackHarness } from './slack-harness.js';
 import { commandBody, FORM, postSigned } from './slack-request.js';
 
 describe('slash commands over signed HTTP', () => {
   let h: SlackHarness;
   let handler: RecordingHandler;
-  beforeEach(async () => {
-    handler = createRecordingHandler();
-    h = await startSlackHarness({ handler });
-  });
-  afterEach(async () => h.close());
+  useSlackHarness((started) => ({ h, handler } = started));
 
   const COMMANDS = [
     'latest',

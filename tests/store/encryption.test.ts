@@ -23,6 +23,16 @@ function rawPayloads(path: string): string[] {
   }
 }
 
+/** A new encrypted SQLite file with Slack installations T1 and T2 saved with the given bot tokens. */
+async function saveTwoEncrypted(tokens: [string, string]) {
+  const path = join(dir, `enc-${++counter}.db`);
+  const store = createStore(path, { encryptionKey: HEX_KEY });
+  await store.migrate();
+  await store.installations.save('slack', 'T1', 'T1', { botToken: tokens[0] }, T0);
+  await store.installations.save('slack', 'T2', 'T2', { botToken: tokens[1] }, T0);
+  return { path, store };
+}
+
 describe('installation encryption', () => {
   it('accepts 32-byte keys in hex or base64 and refuses anything else with a clear message', () => {
     expect(parseEncryptionKey(HEX_KEY)).toHaveLength(32);
@@ -35,11 +45,7 @@ describe('installation encryption', () => {
   });
 
   it('stores payloads encrypted (random IV per write) and reads them back', async () => {
-    const path = join(dir, `enc-${++counter}.db`);
-    const store = createStore(path, { encryptionKey: HEX_KEY });
-    await store.migrate();
-    await store.installations.save('slack', 'T1', 'T1', { botToken: 'xoxb-very-secret' }, T0);
-    await store.installations.save('slack', 'T2', 'T2', { botToken: 'xoxb-very-secret' }, T0);
+    const { path, store } = await saveTwoEncrypted(['xoxb-very-secret', 'xoxb-very-secret']);
     expect(await store.installations.get('slack', 'T1')).toEqual({ botToken: 'xoxb-very-secret' });
     await store.close();
     const [first, second] = rawPayloads(path);
@@ -49,11 +55,7 @@ describe('installation encryption', () => {
   });
 
   it('refuses to read with a wrong key or without a key, and binds a payload to its row', async () => {
-    const path = join(dir, `enc-${++counter}.db`);
-    const store = createStore(path, { encryptionKey: HEX_KEY });
-    await store.migrate();
-    await store.installations.save('slack', 'T1', 'T1', { botToken: 'a' }, T0);
-    await store.installations.save('slack', 'T2', 'T2', { botToken: 'b' }, T0);
+    const { path, store } = await saveTwoEncrypted(['a', 'b']);
     await store.close();
 
     const wrong = createStore(path, { encryptionKey: B64_KEY });

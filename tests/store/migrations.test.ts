@@ -71,11 +71,11 @@ function registerMigrationTests(target: Target): void {
     }
   });
 
-  for (let previous = 1; previous < LATEST_VERSION; previous++) {
+  for (const [index, { version: previous }] of MIGRATIONS.slice(0, -1).entries()) {
     it(`migrates from version ${previous} and indexes items stored before it`, async () => {
       const { raw, store, cleanup } = await target.open();
       try {
-        expect((await runMigrations(raw, MIGRATIONS.slice(0, previous))).to).toBe(previous);
+        expect((await runMigrations(raw, MIGRATIONS.slice(0, index + 1))).to).toBe(previous);
         await createSqlStore(raw, null).items.insertNew('f1', [
           makeItem('old', { title: 'Facial recognition fine' }),
           makeItem('older', { title: 'Weekly roundup', summary: 'A facial recognition case', publishedAt: new Date('2025-01-01T00:00:00Z') }),
@@ -121,6 +121,43 @@ function registerMigrationTests(target: Target): void {
       });
       await expect(raw.get('SELECT routed_at FROM items')).rejects.toThrow();
       expect(await store().items.count()).toBe(5); // nothing deleted
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('moves a waiting outbox row\'s failure count out of its last error into the failures column', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      await runMigrations(raw, MIGRATIONS.filter((migration) => migration.version < 6));
+      for (const [key, lastError] of [['a', 'attempt 3: slack/http-503'], ['b', 'parked: is_archived'], ['c', null]] as const) {
+        await raw.run(
+          `INSERT INTO outbox (dedup_key, platform, workspace_id, channel_id, kind, payload, status, attempts, next_attempt_at, created_at, last_error)
+           VALUES (?, 'slack', 'T1', 'C1', 'item', '{}', 'failed', 7, 0, 0, ?)`,
+          [key, lastError],
+        );
+      }
+      await store().migrate();
+      const rows = await store().outbox.list();
+      expect(rows.map((row) => [row.dedupKey, row.failures, row.attempts, row.lastError])).toEqual([
+        ['a', 3, 7, 'slack/http-503'],
+        ['b', 0, 7, 'parked: is_archived'],
+        ['c', 0, 7, null],
+      ]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('applies a version missing below the highest one applied (neighbouring migrations added apart)', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      const skipped = MIGRATIONS[MIGRATIONS.length - 2]!;
+      await runMigrations(raw, MIGRATIONS.filter((migration) => migration !== skipped));
+      expect(await raw.get('SELECT COUNT(*) AS n FROM schema_version WHERE version = ?', [skipped.version])).toEqual({ n: 0 });
+      await store().migrate();
+      expect(await raw.get('SELECT COUNT(*) AS n FROM schema_version WHERE version = ?', [skipped.version])).toEqual({ n: 1 });
+      expect(await readSchemaVersion(raw)).toBe(LATEST_VERSION);
     } finally {
       await cleanup();
     }

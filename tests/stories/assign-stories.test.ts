@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TaggedItem } from '../../src/core/types.js';
-import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
+import { useMemoryStore } from '../store/use-memory-store.js';
+import { STORY_FEEDS } from './story-feeds.js';
 import { assignStories } from '../../src/stories/assign-stories.js';
 import { describeStoryLinks, explainStory } from '../../src/stories/explain-story.js';
 
@@ -18,16 +19,10 @@ const GUARDIAN = tagged('g1', 'Meta handed €1.2bn fine over EU-US data transfe
 const OTHER = tagged('b2', 'Optus data breach affects 9.8 million customers', 'Australia telecoms company said personal information of customers was exposed.');
 
 let store: Store;
-beforeEach(async () => {
-  store = createStore(':memory:');
-  await store.migrate();
-  await store.feeds.syncConfig([
-    { id: 'reuters', url: 'https://reuters.example/feed', name: 'Reuters' },
-    { id: 'bbc', url: 'https://bbc.example/feed', name: 'BBC News' },
-    { id: 'guardian', url: 'https://guardian.example/feed', name: 'The Guardian' },
-  ]);
+useMemoryStore(async (opened) => {
+  store = opened;
+  await store.feeds.syncConfig(STORY_FEEDS);
 });
-afterEach(async () => store.close());
 
 describe('assignStories', () => {
   it('puts later coverage from another source into the first item story', async () => {

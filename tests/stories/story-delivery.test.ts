@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeedRecord, StoredItem, TaggedItem } from '../../src/core/types.js';
-import { renderStoryUpdate } from '../../src/delivery/render-item.js';
+import { describe, expect, it } from 'vitest';
+import type { StoredItem, TaggedItem } from '../../src/core/types.js';
+import { renderStoryUpdate } from '../../src/delivery/render.js';
 import { routeNewItems } from '../../src/delivery/route-items.js';
 import { createManualClock } from '../../src/core/clock.js';
 import { parseFeed } from '../../src/ingest/parse/parse-feed.js';
-import { createStore } from '../../src/store/create-store.js';
 import type { Store } from '../../src/store/store.js';
+import { useMemoryStore } from '../store/use-memory-store.js';
+import { STORY_FEEDS } from './story-feeds.js';
 import { assignStories } from '../../src/stories/assign-stories.js';
 import { summarize } from '../../src/summary/summarize.js';
 import { createTagger, defaultTopics } from '../../src/tagging/index.js';
 
-// Issue 8 acceptance at the seams: Reuters and BBC coverage of one event → one post and one
+// Stories end to end (docs/digests.md): Reuters and BBC coverage of one event → one post and one
 // thread reply, with the real parser, tagger, summariser, store, story matching and router.
 const tagger = createTagger(defaultTopics());
 const CHANNEL = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'C1' };
@@ -35,16 +36,11 @@ async function poll(store: Store, feedId: string, items: TaggedItem[], now: Date
 }
 
 let store: Store;
-beforeEach(async () => {
-  store = createStore(':memory:');
-  await store.migrate();
-  await store.feeds.syncConfig([
-    { id: 'reuters', url: 'https://reuters.example/feed', name: 'Reuters' },
-    { id: 'bbc', url: 'https://bbc.example/feed', name: 'BBC News' },
-  ] satisfies Array<Omit<FeedRecord, 'state'>>);
+useMemoryStore(async (opened) => {
+  store = opened;
+  await store.feeds.syncConfig(STORY_FEEDS);
   await store.subscriptions.subscribe(CHANNEL, ['gdpr'], { enabled: true, weekday: 1, time: '09:00', timeZone: 'UTC' }, new Date('2026-03-01T00:00:00Z'));
 });
-afterEach(async () => store.close());
 
 describe('one story across Reuters and BBC', () => {
   it('posts the first report and threads the second source under it', async () => {

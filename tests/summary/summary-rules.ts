@@ -1,4 +1,4 @@
-/** The summary rules of issue 5 as a checker shared by the summary tests. */
+/** The summary rules of docs/tagging.md (Summaries) as a checker shared by the summary tests. */
 import { splitSentences } from '../../src/summary/split-sentences.js';
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

@@ -9,7 +9,7 @@ const IDS = [
 ];
 
 describe('defaultTopics', () => {
-  it('has the 17 topics of taxonomy.md in order, each with label, definition and evidence', () => {
+  it('has the 17 topics of docs/tagging.md in order, each with label, definition and evidence', () => {
     const topics = defaultTopics();
     expect(topics.map((t) => t.id)).toEqual(IDS);
     for (const t of topics) {

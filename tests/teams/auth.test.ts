@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/core/clock.js';
 import { startFakeIdentity, type FakeIdentity } from './fake-identity.js';
-import { createRecordingHandler, createRecordingLogger, messageActivity, postActivity, startHarness, type Harness } from './harness.js';
+import { createRecordingHandler, createRecordingLogger, credentialsEnv, messageActivity, postActivity, startHarness, type Harness } from './harness.js';
 
 const APP_ID = '00000000-aaaa-bbbb-cccc-000000000001';
 
@@ -29,7 +29,7 @@ describe('Teams /api/messages with credentials: Bot Framework JWT required', () 
       handler,
       clock,
       logger: logs.logger,
-      env: { appId: APP_ID, appPassword: 'secret', tenantId: 'tenant-1', openIdMetadataUrl: idp.metadataUrl, tokenEndpoint: idp.tokenEndpoint },
+      env: credentialsEnv(idp, APP_ID),
     });
     activity = messageActivity(h.connector.serviceUrl, 'latest ai');
   });
@@ -79,7 +79,7 @@ describe('Teams /api/messages with credentials: Bot Framework JWT required', () 
     h = await startHarness({
       handler,
       clock,
-      env: { appId: APP_ID, appPassword: 'secret', tenantId: 'tenant-1', openIdMetadataUrl: idp.metadataUrl, tokenEndpoint: idp.tokenEndpoint, allowedTenants: ['tenant-2'] },
+      env: credentialsEnv(idp, APP_ID, { allowedTenants: ['tenant-2'] }),
     });
     activity = messageActivity(h.connector.serviceUrl, 'latest ai');
     expect(await postActivity(h.baseUrl, activity, `Bearer ${await idp.sign(claims())}`)).toBe(403);

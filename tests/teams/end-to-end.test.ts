@@ -1,5 +1,5 @@
 /**
- * The acceptance scenario with the real command core, store, router and outbox dispatcher:
+ * The main Teams scenario with the real command core, store, router and outbox dispatcher:
  * "latest ai" gets a card of AI items; "subscribe gdpr" then a new GDPR item arrives in that
  * conversation proactively, exactly once, also across a 429; a 403 pauses the subscription.
  */

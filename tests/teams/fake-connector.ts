@@ -32,8 +32,8 @@ export interface FakeConnector {
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 
-/** Starts the fake connector. */
-export async function startFakeConnector(): Promise<FakeConnector> {
+/** Starts the fake connector on a loopback address (another 127.x address plays a foreign host). */
+export async function startFakeConnector(host = '127.0.0.1'): Promise<FakeConnector> {
   const posted: PostedActivity[] = [];
   const script: ScriptedAnswer[] = [];
   let counter = 0;
@@ -63,9 +63,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       res.end(JSON.stringify({ id: `activity-${counter}` }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   return {
-    serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    serviceUrl: `http://${host}:${(server.address() as AddressInfo).port}/`,
     posted,
     script,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

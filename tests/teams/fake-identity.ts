@@ -1,7 +1,9 @@
 /**
- * A local stand-in for login.botframework.com and the Entra token endpoint: OpenID metadata,
- * a JWKS with Bot Framework style endorsements, a client-credentials token endpoint, and a
- * helper that signs Bot Connector-shaped tokens with the test key (or with an unknown one).
+ * A local stand-in for login.botframework.com and Entra (login.microsoftonline.com): OpenID
+ * metadata for both, a JWKS with Bot Framework style endorsements, the Entra JWKS (no
+ * endorsements), a client-credentials token endpoint, and a helper that signs tokens with the
+ * test key (or with an unknown one). Both issuers publish the same test key, so a test chooses
+ * the token kind only through its claims, as an attacker would.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +14,8 @@ type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 /** The running fake identity provider. */
 export interface FakeIdentity {
   metadataUrl: string;
+  /** Entra OpenID metadata of the test tenant (`tenant-1`). */
+  entraMetadataUrl: string;
   tokenEndpoint: string;
   /** Requests seen, e.g. "GET /v1/.well-known/openidconfiguration". */
   requests: string[];
@@ -40,6 +44,10 @@ export async function startFakeIdentity(now: () => Date): Promise<FakeIdentity> 
         res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/v1/.well-known/keys` }));
       } else if (req.url === '/v1/.well-known/keys') {
         res.end(JSON.stringify({ keys: [publicJwk] }));
+      } else if (req.url === '/tenant-1/v2.0/.well-known/openid-configuration') {
+        res.end(JSON.stringify({ issuer: 'https://login.microsoftonline.com/tenant-1/v2.0', jwks_uri: `${base}/tenant-1/discovery/v2.0/keys` }));
+      } else if (req.url === '/tenant-1/discovery/v2.0/keys') {
+        res.end(JSON.stringify({ keys: [{ ...publicJwk, endorsements: undefined }] }));
       } else if (req.url === '/tenant/oauth2/v2.0/token' && req.method === 'POST') {
         state.tokenRequests.push(Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString())));
         res.statusCode = state.tokenStatus;
@@ -62,6 +70,7 @@ export async function startFakeIdentity(now: () => Date): Promise<FakeIdentity> 
 
   return {
     metadataUrl: `${base}/v1/.well-known/openidconfiguration`,
+    entraMetadataUrl: `${base}/tenant-1/v2.0/.well-known/openid-configuration`,
     tokenEndpoint: `${base}/tenant/oauth2/v2.0/token`,
     get requests() {
       return state.requests;

@@ -12,6 +12,7 @@ import { createManualClock } from '../../src/core/clock.js';
 import { createSilentLogger } from '../../src/core/logger.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
+import type { FakeIdentity } from './fake-identity.js';
 
 /** A CommandHandler that records what reached it and answers with a small list card. */
 export function createRecordingHandler(): CommandHandler & { calls: Array<{ text: string; context: CommandContext }> } {
@@ -51,14 +52,28 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts the adapter with the given env (no credentials by default) on 127.0.0.1. */
+/** Teams settings with credentials: every Microsoft endpoint on the fake identity, connectors on 127.0.0.1 allowed. */
+export function credentialsEnv(idp: FakeIdentity, appId: string, extra: Partial<TeamsEnv> = {}): TeamsEnv {
+  return {
+    appId,
+    appPassword: 'secret',
+    tenantId: 'tenant-1',
+    openIdMetadataUrl: idp.metadataUrl,
+    entraOpenIdMetadataUrl: idp.entraMetadataUrl,
+    tokenEndpoint: idp.tokenEndpoint,
+    serviceUrlHosts: ['127.0.0.1'],
+    ...extra,
+  };
+}
+
+/** Starts the adapter with the given env on 127.0.0.1; by default local development (TEAMS_LOCAL_DEV, no credentials). */
 export async function startHarness(options: { env?: TeamsEnv; handler?: CommandHandler; store?: Store; clock?: ReturnType<typeof createManualClock>; logger?: Logger } = {}): Promise<Harness> {
   const clock = options.clock ?? createManualClock('2026-03-02T09:00:00Z');
   const store = options.store ?? createStore(':memory:');
   if (!options.store) await store.migrate();
   const connector = await startFakeConnector();
   const adapter = createTeamsAdapter({
-    env: options.env ?? {},
+    env: options.env ?? { localDev: true },
     commandHandler: options.handler ?? createRecordingHandler(),
     store,
     logger: options.logger ?? createSilentLogger(),
@@ -89,11 +104,11 @@ export async function startHarness(options: { env?: TeamsEnv; handler?: CommandH
   };
 }
 
-/** Posts an activity to /api/messages; returns the HTTP status. */
-export async function postActivity(baseUrl: string, activity: object, authorization?: string): Promise<number> {
+/** Posts an activity to /api/messages (optionally with extra headers); returns the HTTP status. */
+export async function postActivity(baseUrl: string, activity: object, authorization?: string, headers: Record<string, string> = {}): Promise<number> {
   const res = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...headers },
     body: JSON.stringify(activity),
   });
   await res.arrayBuffer();

@@ -68,19 +68,25 @@ describe('Teams installation and proactive delivery', () => {
     expect(h.connector.posted[0]!.body.replyToId).toBe('activity-1');
   });
 
-  it('429 with Retry-After becomes retry, then the next attempt succeeds', async () => {
+  it('429 with Retry-After becomes rate_limited, then the next attempt succeeds', async () => {
     await install();
     h.connector.script.push({ status: 429, headers: { 'retry-after': '7' } });
-    expect(await h.adapter.port.send(CHANNEL, ITEM)).toEqual({ kind: 'retry', afterMs: 7000, error: 'teams/http-429' });
+    expect(await h.adapter.port.send(CHANNEL, ITEM)).toEqual({ kind: 'rate_limited', retryAfterMs: 7000 });
     expect(h.connector.posted).toHaveLength(0);
     expect(await h.adapter.port.send(CHANNEL, ITEM)).toMatchObject({ kind: 'sent' });
     expect(h.connector.posted).toHaveLength(1);
   });
 
-  it.each([412, 502, 504])('%i becomes retry', async (status) => {
+  it.each([412, 502, 504])('%i becomes a transient failure', async (status) => {
     await install();
     h.connector.script.push({ status });
-    expect(await h.adapter.port.send(CHANNEL, ITEM)).toEqual({ kind: 'retry', afterMs: 1000, error: `teams/http-${status}` });
+    expect(await h.adapter.port.send(CHANNEL, ITEM)).toEqual({ kind: 'transient', retryAfterMs: 1000, error: `teams/http-${status}` });
+  });
+
+  it.each([400, 413])('%i means the card itself was refused (invalid_payload)', async (status) => {
+    await install();
+    h.connector.script.push({ status });
+    expect(await h.adapter.port.send(CHANNEL, ITEM)).toEqual({ kind: 'invalid_payload', reason: `teams/http-${status}` });
   });
 
   it.each([403, 404])('%i means the conversation is gone (subscription gets paused by the dispatcher)', async (status) => {

@@ -9,7 +9,7 @@ export const adminChannelCommand: CliCommand = {
   summary: 'Mark a channel to receive feed-health notices (or --off to stop)',
   usage: `Usage: privacy-radar admin-channel <platform>:<workspace id>:<channel id> [--off]
 
-Admin channels get one notice when a feed starts failing (FEEDS.md F10). With none, the notice
+Admin channels get one notice when a feed starts failing (docs/ingestion.md R10). With none, the notice
 goes to the log. A channel that has no subscription yet gets one with no topics.
 Example: privacy-radar admin-channel slack:T0123ABCD:C0456EFGH`,
   options: { off: { type: 'boolean' } },

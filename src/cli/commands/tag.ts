@@ -9,12 +9,16 @@ import { resolveTopics } from './topics.js';
 export const tagCommand: CliCommand = {
   name: 'tag',
   summary: 'Tag JSON lines from stdin with topics and the phrases behind them',
-  usage: `Usage: privacy-radar tag < items.jsonl
+  usage: `Usage: privacy-radar tag [--json] < items.jsonl
 
   Reads one JSON object per line: {"title": "...", "description"?: "...", "content"?: "...", "link"?: "..."}
   Writes one line per input line: {"topics": [...], "why": {"<topic>": ["matched phrase", ...]}}
   A malformed line yields {"error": "line N: ..."} in its place; the rest carry on.
-  Uses the topics of feeds.json when it loads, else the built-in taxonomy. No network, no store.`,
+  Uses the topics of feeds.json when it loads, else the built-in taxonomy. No network, no store.
+
+  --json   accepted like every other command's; the output is JSON lines either way`,
+  // Scripts pass --json to every command; tag's only output format is JSON lines, so it is a no-op.
+  options: { json: { type: 'boolean' } },
   async run(ctx) {
     const tagger = createTagger(resolveTopics(ctx));
     const lines = createInterface({ input: ctx.stdin, crlfDelay: Infinity });

@@ -6,7 +6,7 @@ import type { HandlerContext } from './handler-context.js';
 
 type UnknownCommand = Extract<ParsedCommand, { name: 'unknown' }>;
 
-/** The grammar, one line per command (DESIGN.md). */
+/** The grammar, one line per command (docs/commands.md). */
 export const HELP_LINES = [
   '`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
   '`search <words>`: search stored items',

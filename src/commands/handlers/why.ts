@@ -1,6 +1,6 @@
-import type { ChatMessage } from '../../chat/message.js';
+import { toMessageItem, type ChatMessage } from '../../chat/message.js';
 import type { StoredItem } from '../../core/types.js';
-import { problemReply, reply, toMessageItem } from '../build-reply.js';
+import { problemReply, reply } from '../build-reply.js';
 import { EXAMPLES, type ParsedCommand } from '../parse-command.js';
 import { topicsById } from '../topic-problems.js';
 import type { HandlerContext } from './handler-context.js';
@@ -31,7 +31,7 @@ export async function handleWhy(command: WhyCommand, { deps }: HandlerContext): 
       });
   const story = await explainStory(deps.store, item);
   if (story && story.links.length > 0) {
-    // Each later report with the earlier one it matched and why (issue 8: explainable stories).
+    // Each later report with the earlier one it matched and why, so a grouping can be checked.
     lines.push(`Same story: first reported by ${story.lead.source} (${story.links.length} more ${story.links.length === 1 ? 'report' : 'reports'}):`);
     lines.push(...describeStoryLinks(story).slice(0, MAX_STORY_LINES).map((line) => `• ${line}`));
   }

@@ -1,4 +1,4 @@
-/** Response headers that steer scheduling (FEEDS.md F8, F11). */
+/** Response headers that steer scheduling (docs/ingestion.md R8, R11). */
 
 /** Cache-Control max-age in seconds (s-maxage ignored: we are a private cache), or null. */
 export function maxAgeSeconds(cacheControl: string | null | undefined): number | null {

@@ -1,4 +1,4 @@
-/** Maps network-level failures (undici, net, tls, dns) to the F9 error kinds. */
+/** Maps network-level failures (undici, net, tls, dns) to the error kinds of docs/ingestion.md R9. */
 import type { FetchErrorKind } from '../../core/types.js';
 
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL)/;

@@ -1,6 +1,6 @@
 /**
- * Byte-to-text decoding for feed bodies (FEEDS.md P1): BOM, then the HTTP charset, then the XML
- * declaration, then a strict UTF-8 check, then windows-1252. Valid UTF-8 wins over a lying
+ * Byte-to-text decoding for feed bodies (docs/ingestion.md R13): BOM, then a strict UTF-8 check,
+ * then the HTTP charset, then the XML declaration, then windows-1252. Valid UTF-8 wins over a lying
  * declaration, because publishers often declare ISO-8859-1 and serve UTF-8 (Miniflux's corpus).
  */
 
@@ -60,7 +60,7 @@ export interface DecodedBody {
   charset: string;
 }
 
-/** Decodes a feed body following FEEDS.md P1. Never throws; never returns U+FFFD for valid input. */
+/** Decodes a feed body following docs/ingestion.md R13. Never throws; never returns U+FFFD for valid input. */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): DecodedBody {
   const bom = sniffBom(bytes);
   if (bom) {

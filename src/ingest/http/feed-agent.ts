@@ -1,7 +1,7 @@
 /**
  * The undici Agent used for feed fetches: the guarded lookup on every connect, a final check of
  * the socket's actual remote address (IP literals skip DNS), connect timeout, keep-alive
- * pooling and at most 2 connections per origin (F11). One agent per FetchOptions object.
+ * pooling and at most 2 connections per origin (docs/ingestion.md R11). One agent per FetchOptions object.
  */
 import type { Socket } from 'node:net';
 import { Agent, buildConnector } from 'undici';

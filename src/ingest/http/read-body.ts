@@ -1,5 +1,5 @@
 /**
- * Reads a response body with content decoding and a cap on DECODED bytes (FEEDS.md F3, F4): a
+ * Reads a response body with content decoding and a cap on DECODED bytes (docs/ingestion.md R3, R4): a
  * small gzip that inflates to gigabytes is stopped after maxBytes, chunk by chunk, so memory
  * stays bounded. gzip, deflate (zlib or raw) and br are decoded, also when the server
  * compresses without being asked or without saying so (gzip magic bytes).

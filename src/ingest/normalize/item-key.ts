@@ -1,5 +1,5 @@
 /**
- * Identity keys (FEEDS.md P7): guid / atom:id / JSON id, else the canonical link without
+ * Identity keys (docs/ingestion.md R19): guid / atom:id / JSON id, else the canonical link without
  * tracking parameters, else a hash of title and content. Never date-based.
  */
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Publisher dates that never throw (FEEDS.md P6): RFC 822 variants (RSS), RFC 3339 (Atom, JSON
+ * Publisher dates that never throw (docs/ingestion.md R18): RFC 822 variants (RSS), RFC 3339 (Atom, JSON
  * Feed), ISO without a zone (read as UTC), localised month/day names. Unparsable -> null (the
  * first-seen time is used for ordering); more than a day in the future -> clamped to now.
  */

@@ -1,5 +1,5 @@
 /**
- * URL handling for items (FEEDS.md P9, P7): relative links resolved against xml:base, the channel
+ * URL handling for items (docs/ingestion.md R21, R19): relative links resolved against xml:base, the channel
  * link and the final feed URL; only http(s) survives; tracking parameters are removed.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Removes feed-generator boilerplate from plain text (FEEDS.md P10): WordPress's
+ * Removes feed-generator boilerplate from plain text (docs/ingestion.md R22): WordPress's
  * "The post X appeared first on Y.", "Continue reading", "Read more" and trailing "[…]".
  * Boilerplate is always appended, so only the tail is examined, and each pattern is anchored
  * at the last occurrence of its phrase: end-anchored regexes over whole articles were the most

@@ -1,5 +1,5 @@
 /**
- * Feed autodiscovery for HTML pages served in place of a feed (FEEDS.md P5): the first
+ * Feed autodiscovery for HTML pages served in place of a feed (docs/ingestion.md R17): the first
  * `<link rel="alternate" type="application/(rss|atom|feed)+xml|json" href>` in the page.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The one parsing entry point (FEEDS.md P2-P5, P11): decoded text in, normalised items or a
+ * The one parsing entry point (docs/ingestion.md R14-R17, R23): decoded text in, normalised items or a
  * typed error out. Format is chosen by content, never by Content-Type. XML goes through
  * feedsmith (chosen over rss-parser by measurement, see docs/ingestion.md); JSON Feed through
  * JSON.parse. Never throws.
@@ -19,12 +19,12 @@ export interface ParsedFeed {
   status: 'ok';
   format: RawFeed['format'];
   title: string | null;
-  /** RSS <ttl>, minutes (F11). */
+  /** RSS <ttl>, minutes (R11). */
   ttlMinutes: number | null;
   items: NormalizedItem[];
 }
 
-/** Parse failure, one of the F9 kinds that belong to parsing. */
+/** Parse failure, one of the R9 kinds that belong to parsing. */
 export interface ParseFailure {
   status: 'error';
   kind: 'parse_error' | 'not_a_feed' | 'empty';
@@ -69,7 +69,7 @@ function parseXml(text: string, baseUrl: string): RawFeed | ParseFailure {
   }
   const xml = prepareXml(text);
   let attempt = tryFeedsmith(xml);
-  // A response cut off mid-tag ("</rss" without ">"): drop the fragment and keep what is whole (P3).
+  // A response cut off mid-tag ("</rss" without ">"): drop the fragment and keep what is whole (R15).
   if ('error' in attempt && /<[^>]*$/.test(xml)) attempt = tryFeedsmith(xml.replace(/<[^>]*$/, ''));
   if (!('error' in attempt)) return attempt;
   const root = FEED_ROOT.exec(xml)?.[1]?.toLowerCase();

@@ -1,5 +1,5 @@
 /**
- * Cleans decoded XML text before the parser sees it (FEEDS.md P2, P4): drops junk before the
+ * Cleans decoded XML text before the parser sees it (docs/ingestion.md R14, R16): drops junk before the
  * first tag, illegal control characters and any DOCTYPE (so no DTD or external entity can ever
  * be fetched or expanded: billion-laughs payloads become plain undefined-entity text).
  */

@@ -17,11 +17,11 @@ export interface RawItem {
 export interface RawFeed {
   format: 'rss' | 'atom' | 'rdf' | 'json';
   title: string | null;
-  /** Channel/site link, used as a base for relative item links (P9). */
+  /** Channel/site link, used as a base for relative item links (docs/ingestion.md R21). */
   link: string | null;
   /** Feed-level xml:base. */
   base: string | null;
-  /** RSS <ttl> in minutes (F11). */
+  /** RSS <ttl> in minutes (R11). */
   ttlMinutes: number | null;
   items: RawItem[];
 }

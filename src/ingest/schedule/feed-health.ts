@@ -1,5 +1,5 @@
 /**
- * Feed health transitions (FEEDS.md F10): ok after any success; failing once consecutive
+ * Feed health transitions (docs/ingestion.md R10): ok after any success; failing once consecutive
  * failures reach the threshold, with exactly one admin notice per failing episode.
  */
 import type { FeedError, FeedState } from '../../core/types.js';

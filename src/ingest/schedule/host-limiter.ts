@@ -1,5 +1,5 @@
 /**
- * Concurrency caps for a poll cycle (FEEDS.md F11): at most `global` fetches at once and at most
+ * Concurrency caps for a poll cycle (docs/ingestion.md R11): at most `global` fetches at once and at most
  * `perHost` per host, so one publisher with many feeds never sees a burst from us.
  */
 

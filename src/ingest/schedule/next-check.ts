@@ -1,5 +1,5 @@
 /**
- * When to poll a feed next (FEEDS.md F8, F10, F11). Success: clamp(max(configured interval,
+ * When to poll a feed next (docs/ingestion.md R8, R10, R11). Success: clamp(max(configured interval,
  * RSS <ttl>, Cache-Control max-age, Retry-After)) plus a per-URL phase offset. Failure: exponential
  * backoff from the interval, doubling per consecutive failure, with jitter, capped at 24 h, but
  * never earlier than a server's Retry-After.

@@ -1,5 +1,5 @@
 /**
- * Permanent redirects (FEEDS.md F6): a 301/308 target seen on REDIRECT_CONFIRMATIONS
+ * Permanent redirects (docs/ingestion.md R6): a 301/308 target seen on REDIRECT_CONFIRMATIONS
  * consecutive polls becomes the feed's fetchUrl. One sighting is not enough: a misconfigured
  * server for an afternoon must not move a feed for good.
  */

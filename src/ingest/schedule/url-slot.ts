@@ -1,4 +1,4 @@
-/** Deterministic per-URL jitter (FEEDS.md F11): hashing the URL into a slot spreads feeds out. */
+/** Deterministic per-URL jitter (docs/ingestion.md R11): hashing the URL into a slot spreads feeds out. */
 import { createHash } from 'node:crypto';
 
 /** A stable number in [0, 1) for a string (FNV would do; sha256 is already at hand and fast). */

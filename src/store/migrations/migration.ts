@@ -1,4 +1,4 @@
-/** One schema step. Versions are consecutive from 1; each runs in its own transaction. */
+/** One schema step. Versions increase along MIGRATIONS; a gap is allowed and filled later. */
 export interface Migration {
   version: number;
   name: string;

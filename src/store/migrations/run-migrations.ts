@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock.js';
 import type { SqlExecutor } from '../sql/executor.js';
 import { StoreError } from '../store-error.js';
 import type { Migration } from './migration.js';
@@ -15,12 +16,12 @@ export interface MigrationReport {
  * on SQLite, an advisory lock per schema on PostgreSQL). A database whose version is newer than
  * `migrations` knows is refused with 'store/too-new' and left untouched.
  */
-export async function runMigrations(db: SqlExecutor, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
+export async function runMigrations(db: SqlExecutor, migrations: readonly Migration[] = MIGRATIONS, clock: Clock = systemClock): Promise<MigrationReport> {
   return db.transaction(async (tx) => {
     if (tx.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(hashtext(current_schema()))');
     await tx.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
-    const row = await tx.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version');
-    const from = Number(row?.version ?? 0);
+    const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_version')).map((row) => Number(row.version)));
+    const from = Math.max(0, ...done);
     const known = migrations[migrations.length - 1]?.version ?? 0;
     if (from > known) {
       throw new StoreError(
@@ -29,12 +30,14 @@ export async function runMigrations(db: SqlExecutor, migrations: readonly Migrat
       );
     }
     const applied: number[] = [];
-    for (const migration of migrations.filter((m) => m.version > from)) {
+    // Every version not yet recorded, not only those above the highest: a migration added beside
+    // an already-applied later one (independent schema steps) must still run.
+    for (const migration of migrations.filter((m) => !done.has(m.version))) {
       await tx.exec(tx.dialect === 'sqlite' ? migration.sqlite : migration.postgres);
-      await tx.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, Date.now()]);
+      await tx.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, clock.now().getTime()]);
       applied.push(migration.version);
     }
-    return { from, to: applied[applied.length - 1] ?? from, applied };
+    return { from, to: Math.max(from, ...applied), applied };
   });
 }
 

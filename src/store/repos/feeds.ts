@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock.js';
 import type { FeedConfig, FeedRecord } from '../../core/types.js';
 import type { FeedRepository } from '../store.js';
 import type { SqlExecutor } from '../sql/executor.js';
@@ -33,11 +34,11 @@ function toFeedRecord(row: FeedRow): FeedRecord {
  * Feeds and their poll state. Feeds dropped from feeds.json stay stored (their items keep a
  * source name) but are no longer listed or polled; re-adding one restores its state.
  */
-export function createFeedRepository(db: SqlExecutor): FeedRepository {
+export function createFeedRepository(db: SqlExecutor, clock: Clock): FeedRepository {
   return {
     syncConfig: (feeds: FeedConfig[]) =>
       db.transaction(async (tx) => {
-        const now = Date.now();
+        const now = clock.now().getTime();
         await tx.run('UPDATE feeds SET in_config = 0');
         for (const feed of feeds) {
           await tx.run(
@@ -62,7 +63,7 @@ export function createFeedRepository(db: SqlExecutor): FeedRepository {
         if (!row) return;
         const state = { ...parseFeedState(row.state), ...patch };
         await tx.run('UPDATE feeds SET state = ?, next_check_at = ?, updated_at = ? WHERE id = ?', [
-          serializeFeedState(state), state.nextCheckAt?.getTime() ?? null, Date.now(), id,
+          serializeFeedState(state), state.nextCheckAt?.getTime() ?? null, clock.now().getTime(), id,
         ]);
       }),
     due: async (now) =>

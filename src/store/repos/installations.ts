@@ -17,6 +17,11 @@ interface InstallationRow {
  */
 export function createInstallationRepository(db: SqlExecutor, cipher: PayloadCipher | null): InstallationRepository {
   const aad = (platform: string, key: string): string => `installation\u0000${platform}\u0000${key}`;
+  // After a deletion the WAL still holds the page images with the old token: fold it into the
+  // database (whose freed content secure_delete zeroes) and truncate it.
+  const forgetDeleted = async () => {
+    if (db.dialect === 'sqlite') await db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  };
   return {
     save: async (platform, key, workspaceId, payload, now) => {
       const json = JSON.stringify(payload ?? null);
@@ -38,20 +43,25 @@ export function createInstallationRepository(db: SqlExecutor, cipher: PayloadCip
     },
     delete: async (platform, key) => {
       await db.run('DELETE FROM installations WHERE platform = ? AND install_key = ?', [platform, key]);
+      await forgetDeleted();
     },
-    purgeWorkspace: (platform, workspaceId) =>
-      db.transaction(async (tx) => {
+    purgeWorkspace: async (platform, workspaceId) => {
+      await db.transaction(async (tx) => {
         for (const table of ['installations', 'subscriptions', 'outbox']) {
           await tx.run(`DELETE FROM ${table} WHERE platform = ? AND workspace_id = ?`, [platform, workspaceId]);
         }
-      }),
-    purgeDestination: (destination: Destination) =>
-      db.transaction(async (tx) => {
+      });
+      await forgetDeleted();
+    },
+    purgeDestination: async (destination: Destination) => {
+      await db.transaction(async (tx) => {
         for (const table of ['subscriptions', 'outbox']) {
           await tx.run(`DELETE FROM ${table} WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
         }
         // A conversation reference is saved under the conversation's id as its key (Teams).
         await tx.run('DELETE FROM installations WHERE platform = ? AND workspace_id = ? AND install_key = ?', destinationParams(destination));
-      }),
+      });
+      await forgetDeleted();
+    },
   };
 }

@@ -14,6 +14,7 @@ export interface OutboxTableRow {
   story_id: number | null;
   status: string;
   attempts: number;
+  failures: number;
   next_attempt_at: number;
   last_error: string | null;
   claimed_by: string | null;
@@ -34,6 +35,7 @@ export function toOutboxRow(row: OutboxTableRow): OutboxRow {
     storyId: row.story_id === null ? null : Number(row.story_id),
     status: row.status as OutboxStatus,
     attempts: Number(row.attempts),
+    failures: Number(row.failures),
     nextAttemptAt: new Date(Number(row.next_attempt_at)),
     lastError: row.last_error,
     claimedBy: row.claimed_by,

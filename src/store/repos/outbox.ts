@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock.js';
 import type { OutboxRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
 import { chunk, placeholders } from '../sql/placeholders.js';
@@ -8,7 +9,7 @@ import { toOutboxRow, type OutboxTableRow } from './outbox-rows.js';
 const RELEASE = 'claimed_by = NULL, claim_expires_at = NULL';
 
 /** The durable outbox: unique dedup keys, atomic claims, per-destination pacing queries. */
-export function createOutboxRepository(db: SqlExecutor): OutboxRepository {
+export function createOutboxRepository(db: SqlExecutor, clock: Clock): OutboxRepository {
   return {
     enqueue: (entries, now) =>
       db.transaction(async (tx) => {
@@ -36,8 +37,15 @@ export function createOutboxRepository(db: SqlExecutor): OutboxRepository {
     markRetry: async (id, nextAttemptAt, error) => {
       await db.run(`UPDATE outbox SET status = 'failed', next_attempt_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [nextAttemptAt.getTime(), error, id]);
     },
+    markFailed: async (id, error, retryAt) => {
+      await (retryAt === null
+        ? db.run(`UPDATE outbox SET status = 'dead', failures = failures + 1, finished_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [clock.now().getTime(), error, id])
+        : db.run(`UPDATE outbox SET status = 'failed', failures = failures + 1, next_attempt_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [
+            retryAt.getTime(), error, id,
+          ]));
+    },
     markDead: async (id, error) => {
-      await db.run(`UPDATE outbox SET status = 'dead', finished_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [Date.now(), error, id]);
+      await db.run(`UPDATE outbox SET status = 'dead', finished_at = ?, last_error = ?, ${RELEASE} WHERE id = ?`, [clock.now().getTime(), error, id]);
     },
     deferDestination: (destination, until) =>
       db.run(`UPDATE outbox SET next_attempt_at = ? WHERE ${DESTINATION_WHERE} AND status IN ('pending', 'failed') AND next_attempt_at < ?`, [
@@ -56,6 +64,14 @@ export function createOutboxRepository(db: SqlExecutor): OutboxRepository {
         [...destinationParams(destination), storyId],
       );
       return row?.message_ref ?? null;
+    },
+    storyLeadQueued: async (destination, storyId) => {
+      // An indexed probe (outbox_story), not a read of the channel's whole history.
+      const row = await db.get<{ found: number }>(
+        `SELECT 1 AS found FROM outbox WHERE ${DESTINATION_WHERE} AND story_id = ? AND kind = 'item' AND status IN ('pending', 'failed', 'sending') LIMIT 1`,
+        [...destinationParams(destination), storyId],
+      );
+      return row !== undefined;
     },
     get: async (id) => {
       const row = await db.get<OutboxTableRow>('SELECT * FROM outbox WHERE id = ?', [id]);

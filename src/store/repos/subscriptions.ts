@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock.js';
 import type { Destination } from '../../core/types.js';
 import type { SubscriptionRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
@@ -9,13 +10,13 @@ import { toSubscription, type SubscriptionRow } from './subscription-rows.js';
  * subscriptions in memory, which stays cheap for the thousands of channels one install serves.
  * Removing the last topic removes the subscription.
  */
-export function createSubscriptionRepository(db: SqlExecutor): SubscriptionRepository {
+export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): SubscriptionRepository {
   const read = async (tx: SqlExecutor, destination: Destination) => {
     const row = await tx.get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
     return row ? toSubscription(row) : null;
   };
   const update = async (destination: Destination, set: string, params: SqlValue[]): Promise<void> => {
-    await db.run(`UPDATE subscriptions SET ${set}, updated_at = ? WHERE ${DESTINATION_WHERE}`, [...params, Date.now(), ...destinationParams(destination)]);
+    await db.run(`UPDATE subscriptions SET ${set}, updated_at = ? WHERE ${DESTINATION_WHERE}`, [...params, clock.now().getTime(), ...destinationParams(destination)]);
   };
   return {
     subscribe: (destination, topics, defaults, now) =>
@@ -44,7 +45,7 @@ export function createSubscriptionRepository(db: SqlExecutor): SubscriptionRepos
           await tx.run(`DELETE FROM subscriptions WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
           return null;
         }
-        await tx.run(`UPDATE subscriptions SET topics = ?, updated_at = ? WHERE ${DESTINATION_WHERE}`, [JSON.stringify(remaining), Date.now(), ...destinationParams(destination)]);
+        await tx.run(`UPDATE subscriptions SET topics = ?, updated_at = ? WHERE ${DESTINATION_WHERE}`, [JSON.stringify(remaining), clock.now().getTime(), ...destinationParams(destination)]);
         return read(tx, destination);
       }),
     get: (destination) => read(db, destination),

@@ -19,6 +19,7 @@ export interface SqlExecutor {
    * fails with SQLITE_BUSY_SNAPSHOT; nested calls join the outer transaction.
    */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** True when usable; false when unreachable; rejects with a StoreError when the state has a known cause (corrupt). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -2,11 +2,26 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
 import { createAsyncLock } from '../sql/async-lock.js';
+import { isStoreError } from '../store-error.js';
+import { createCorruptionGate, type CorruptionBackoff } from './corruption-gate.js';
 import { toSqliteStoreError } from './sqlite-errors.js';
 
-/** Opens (and creates) an SQLite database with WAL, foreign keys and a busy timeout. */
-export function openSqlite(path: string): SqlExecutor {
+/** Options of openSqlite: the clock and logger of the corruption gate. */
+export interface SqliteOptions {
+  clock?: Clock;
+  logger?: Logger;
+  backoff?: CorruptionBackoff;
+}
+
+/**
+ * Opens (and creates) an SQLite database with WAL, foreign keys and a busy timeout. Once a query
+ * finds the file corrupt, operations fail fast behind the corruption gate, and ping() rejects with
+ * that StoreError so /readyz can say why.
+ */
+export function openSqlite(path: string, options: SqliteOptions = {}): SqlExecutor {
   const location = path === ':memory:' ? '(in memory)' : `at ${path}`;
   let db: Database.Database;
   try {
@@ -17,15 +32,19 @@ export function openSqlite(path: string): SqlExecutor {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted and overwritten content is zeroed, so a purged or rotated token leaves no bytes in
+    // free pages. SQLite sets this per connection, not per table; the bot has one connection, and
+    // the cost (zeroing freed pages) falls on the daily retention prune, not on the send path.
+    db.pragma('secure_delete = ON');
     // Reading the schema forces SQLite to parse the header: a corrupt file fails here, at start.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     throw toSqliteStoreError(error, location);
   }
-  return createSqliteExecutor(db, location);
+  return createSqliteExecutor(db, location, options);
 }
 
-function createSqliteExecutor(db: Database.Database, location: string): SqlExecutor {
+function createSqliteExecutor(db: Database.Database, location: string, options: SqliteOptions): SqlExecutor {
   const statements = new Map<string, Database.Statement>();
   const lock = createAsyncLock();
   const prepare = (sql: string): Database.Statement => {
@@ -43,6 +62,10 @@ function createSqliteExecutor(db: Database.Database, location: string): SqlExecu
       throw toSqliteStoreError(error, location);
     }
   };
+  const gate = createCorruptionGate({
+    ...options,
+    check: () => lock(() => guard(() => (db.pragma('quick_check(1)', { simple: true }) as unknown) === 'ok')),
+  });
   const direct: SqlExecutor = {
     dialect: 'sqlite',
     all: async <T>(sql: string, params: readonly SqlValue[] = []) => guard(() => prepare(sql).all(...params) as T[]),
@@ -55,12 +78,12 @@ function createSqliteExecutor(db: Database.Database, location: string): SqlExecu
   };
   return {
     dialect: 'sqlite',
-    all: (sql, params) => lock(() => direct.all(sql, params)),
-    get: (sql, params) => lock(() => direct.get(sql, params)),
-    run: (sql, params) => lock(() => direct.run(sql, params)),
-    exec: (sql) => lock(() => direct.exec(sql)),
+    all: (sql, params) => gate.run(() => lock(() => direct.all(sql, params))),
+    get: (sql, params) => gate.run(() => lock(() => direct.get(sql, params))),
+    run: (sql, params) => gate.run(() => lock(() => direct.run(sql, params))),
+    exec: (sql) => gate.run(() => lock(() => direct.exec(sql))),
     transaction: (fn) =>
-      lock(async () => {
+      gate.run(() => lock(async () => {
         guard(() => db.exec('BEGIN IMMEDIATE'));
         try {
           const result = await fn(direct);
@@ -70,8 +93,14 @@ function createSqliteExecutor(db: Database.Database, location: string): SqlExecu
           if (db.inTransaction) db.exec('ROLLBACK');
           throw error;
         }
-      }),
-    ping: () => lock(() => guard(() => db.prepare('SELECT 1').get() !== undefined)).catch(() => false),
+      })),
+    ping: () =>
+      gate
+        .run(() => lock(() => guard(() => db.prepare('SELECT 1').get() !== undefined)))
+        .catch((error: unknown) => {
+          if (isStoreError(error) && error.code === 'store/corrupt') throw error;
+          return false;
+        }),
     close: async () => {
       await lock(() => undefined);
       if (db.open) db.close();

@@ -1,6 +1,6 @@
 /**
  * Legal-regime and event topics: gdpr, us-state-law, legislation, enforcement, lawsuit.
- * Definitions from taxonomy.md; phrases are recall aids, rules encode the labelling rules.
+ * Definitions decide the label; phrases are recall aids, rules encode the labelling rules of docs/tagging.md.
  */
 import type { TopicDefinition } from '../topic-definition.js';
 import { EUROPE, REGULATORS, US_STATES } from './shared-phrases.js';
@@ -68,7 +68,7 @@ const legislation: TopicDefinition = {
   definition:
     'Law-making events on privacy, data, cyber, AI or online-safety law in any jurisdiction: bill introduced, advanced, passed or signed; law or provisions taking effect; proposed or final binding regulations; executive orders.',
   // No strong phrases: law-making words say nothing about privacy, so every rule needs the scope
-  // gate (B2: a farm bill signed into law is not privacy news).
+  // gate (L2: a farm bill signed into law is not privacy news).
   phrases: [],
   exclude: ['General Data Protection Regulation', 'Data Protection Act 2018'],
   rules: [
@@ -90,7 +90,7 @@ const legislation: TopicDefinition = {
           'marked up', 'Congress', 'Senate', 'House', 'Parliament', 'legislature', 'lawmakers', 'legislators',
           'senator{,s}', 'Senators', 'governor', 'Governor', 'implementing', 'implementation', 'require{,s}', 'requiring'],
       ],
-      // Guidance, white papers and frameworks are not law-making events (B5); nor is a withdrawn rule.
+      // Guidance, white papers and frameworks are not law-making events (L5); nor is a withdrawn rule.
       none: ['white paper', 'guidance', 'code of practice', 'voluntary', 'withdrew', 'withdraws', 'withdrawn', 'scrapped'],
       near: 12,
     },
@@ -126,11 +126,11 @@ const enforcement: TopicDefinition = {
           'filed a lawsuit', 'ban', 'bans', 'banned', 'bars', 'barred', 'slaps'],
         REGULATORS,
       ],
-      // An agency amicus brief in a private suit is lawsuit only (B4); fining guidance is no action.
+      // An agency amicus brief in a private suit is lawsuit only (L4); fining guidance is no action.
       none: ['amicus', 'fining guidance', 'penalty guidance', 'enforcement guidance', 'complaint with', 'complaints with',
         'lodged a complaint', 'lodges a complaint'],
     },
-    // A state suing over data: the state is the enforcer (B4, B11).
+    // A state suing over data: the state is the enforcer (L4, L11).
     { all: [['Texas', 'California', 'Illinois', 'state of', 'New York', 'Washington', 'Arizona', 'New Mexico', 'Indiana'], ['filed a lawsuit', 'sues', 'sued', 'settlement'], ['data', 'privacy', 'biometric']] },
   ],
 };

@@ -1,7 +1,7 @@
 /**
  * Incident and security topics: breach, security, surveillance, biometrics.
- * Definitions from taxonomy.md; rules encode B6 (breach needs exposed data), B7 (security vs
- * breach) and B8 (surveillance is the state's, plus spyware).
+ * Definitions decide the label; rules encode docs/tagging.md L6 (breach needs exposed data), L7 (security vs
+ * breach) and L8 (surveillance is the state's, plus spyware).
  */
 import type { TopicDefinition } from '../topic-definition.js';
 import { PERSONAL_DATA } from './shared-phrases.js';
@@ -18,7 +18,7 @@ const breach: TopicDefinition = {
     'ransomware breach{,es}', 'cyber breach', 'breach of personal data', 'personal data breach{,es}',
     'data was stolen', 'data were stolen', 'theft of personal data', 'notification letters', 'credential stuffing',
   ],
-  // "Breach" meaning infringement never counts (B6).
+  // "Breach" meaning infringement never counts (L6).
   exclude: [
     'breach of', 'breaches of', 'in breach', 'GDPR breach{,es}', 'privacy breach{,es}', 'breach of contract',
     'breach of duty', 'breached the law', 'levee breach{,es}', 'dam breach{,es}', 'breached a levee',
@@ -57,7 +57,7 @@ const security: TopicDefinition = {
     'security of its users', 'privacy and security', 'Security Division', 'data security incident', 'security incident',
   ],
   rules: [
-    // Incident words mark security only when no data was exposed; otherwise it is a breach (B7).
+    // Incident words mark security only when no data was exposed; otherwise it is a breach (L7).
     { all: [['ransomware', 'cyberattack{,s}', 'cyber attack{,s}', 'cyber-attack{,s}', 'security flaw{,s}', 'hack', 'hacked', 'hackers', 'hacking', 'attack on']], unlessTopics: ['breach'], selfScoped: true },
   ],
 };
@@ -88,11 +88,11 @@ const surveillance: TopicDefinition = {
           'warrant{,s}', 'spyware', 'cameras', 'location data', 'buying data', 'data purchases', 'license plate', 'monitoring',
           'database', 'tracking', 'wiretap', 'phone records', 'backdoor{,s}'],
       ],
-      // Police or agencies plus surveillance technology is state surveillance by itself (B8).
+      // Police or agencies plus surveillance technology is state surveillance by itself (L8).
       selfScoped: true,
       near: 15,
     },
-    // The bare word is the state's surveillance unless the text is about employers, schools or ads (B8).
+    // The bare word is the state's surveillance unless the text is about employers, schools or ads (L8).
     { all: [['surveillance', 'Surveillance', 'surveil', 'surveilled', 'surveilling']], unlessTopics: ['employment', 'education', 'adtech'] },
   ],
 };

@@ -3,7 +3,7 @@
  * to widen every rule that uses a list.
  */
 
-/** US states (for us-state-law; B11 excludes cities and federal bills). */
+/** US states (for us-state-law; docs/tagging.md L11 excludes cities and federal bills). */
 export const US_STATES = [
   'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida',
   'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine',
@@ -14,7 +14,7 @@ export const US_STATES = [
   'Californian{,s}', 'Texan{,s}', 'Illinoisans',
 ];
 
-/** EU/EEA/UK places and institutions (for gdpr rules that need a European frame, B10). */
+/** EU/EEA/UK places and institutions (for gdpr rules that need a European frame, L10). */
 export const EUROPE = [
   'EU', 'E.U.', 'EEA', 'European Union', 'Europe', 'European', 'European Commission', 'bloc', "bloc's",
   'UK', 'U.K.', 'Britain', 'British', 'England', 'Scotland', 'Wales', 'Ireland', 'Irish', 'France', 'French',

@@ -1,7 +1,7 @@
 /**
  * Subject topics: ai, children, education, health, employment, adtech, data-brokers, transfers.
- * Definitions from taxonomy.md; rules encode B9 (ai needs a governance, legal or personal-data
- * angle) and B12 (children only when minors are explicit).
+ * Definitions decide the label; rules encode docs/tagging.md L9 (ai needs a governance, legal or personal-data
+ * angle) and L12 (children only when minors are explicit).
  */
 import type { TopicDefinition } from '../topic-definition.js';
 
@@ -25,11 +25,11 @@ const ai: TopicDefinition = {
     'train AI', 'train AI models', 'training AI', 'AI training', 'train its AI', 'training data', 'AI hiring',
     'AI resume screening', 'AI Liability', 'responsible AI', 'trustworthy AI', 'AI ethics', 'AI risk{,s}',
   ],
-  // Company names and the facial-recognition firm are not AI governance (B9).
+  // Company names and the facial-recognition firm are not AI governance (L9).
   exclude: ['Clearview AI', "Clearview AI's", 'Scale AI', 'Stability AI', 'Mistral AI', 'Perplexity AI', 'Inflection AI'],
   rules: [
     {
-      // AI plus a governance or legal word is AI-governance news by itself (B2, B9).
+      // AI plus a governance or legal word is AI-governance news by itself (L2, L9).
       all: [
         AI_WORDS,
         ['regulate{,s,d}', 'regulating', 'regulation{,s}', 'regulator{,s}', 'regulatory', 'legislation', 'lawmakers',
@@ -210,7 +210,7 @@ const dataBrokers: TopicDefinition = {
         ['data', 'personal data', 'customer data', 'user data', 'your data', 'personal information', 'location'],
       ],
       near: 4,
-      // Stolen data offered for sale is a breach, not a market (B6).
+      // Stolen data offered for sale is a breach, not a market (L6).
       none: ['dark web', 'hackers', 'stolen', 'data center{,s}'],
     },
   ],

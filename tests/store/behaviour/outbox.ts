@@ -53,6 +53,32 @@ export function registerOutboxBehaviour(factory: StoreFactory): void {
       expect(await store().outbox.get(999_999)).toBeNull();
     });
 
+    it('counts failed sends in failures: markFailed adds one, markRetry (paced, parked, 429) never does', async () => {
+      await store().outbox.enqueue([entry('a'), entry('b')], T0);
+      const [a, b] = await store().outbox.claim('w1', 2, T0, 30_000);
+      await store().outbox.markFailed(a!.id, 'slack/http-503', at(minutes(1)));
+      await store().outbox.markRetry(b!.id, at(minutes(1)), 'rate_limited: retry after 60 s');
+      expect(await store().outbox.get(a!.id)).toMatchObject({ status: 'failed', failures: 1, attempts: 1, lastError: 'slack/http-503', nextAttemptAt: at(minutes(1)), claimedBy: null });
+      expect(await store().outbox.get(b!.id)).toMatchObject({ status: 'failed', failures: 0, attempts: 1 });
+      const [again] = await store().outbox.claim('w1', 1, at(minutes(1)), 30_000);
+      expect(again).toMatchObject({ id: a!.id, failures: 1, attempts: 2 });
+      await store().outbox.markFailed(a!.id, 'slack/http-502', null);
+      expect(await store().outbox.get(a!.id)).toMatchObject({ status: 'dead', failures: 2, lastError: 'slack/http-502', claimedBy: null });
+    });
+
+    it('knows whether a story\'s lead item is still queued in a destination', async () => {
+      await store().outbox.enqueue([
+        entry('lead', { storyId: 7 }), entry('reply', { storyId: 7, kind: 'story_update' }), entry('other-story', { storyId: 8, destination: slack('C2') }),
+      ], T0);
+      expect(await store().outbox.storyLeadQueued(slack('C1'), 7)).toBe(true);
+      expect(await store().outbox.storyLeadQueued(slack('C2'), 7)).toBe(false);
+      const rows = await store().outbox.claim('w', 10, T0, 1000);
+      const lead = rows.find((row) => row.dedupKey === 'lead')!;
+      expect(await store().outbox.storyLeadQueued(slack('C1'), 7)).toBe(true);
+      await store().outbox.markSent(lead.id, at(1000), 'ts-lead');
+      expect(await store().outbox.storyLeadQueued(slack('C1'), 7)).toBe(false);
+    });
+
     it('defers one destination and counts its sent rows', async () => {
       await store().outbox.enqueue([entry('a'), entry('b'), entry('other', { destination: slack('C2') })], T0);
       expect(await store().outbox.deferDestination(slack('C1'), at(minutes(1)))).toBe(2);

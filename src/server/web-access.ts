@@ -1,0 +1,82 @@
+/**
+ * The access rule for the bot's own web surfaces (GET /metrics now, the radar pages later), set by
+ * WEB_ACCESS: `local` (default) serves loopback callers that came without proxy headers (a reverse
+ * proxy on the same host makes internet traffic look local, so a forwarded request is not local);
+ * `token` wants `Authorization: Bearer <WEB_TOKEN>`; `public` serves anyone; `off` serves no one.
+ * A route may also accept one extra token whatever the mode (METRICS_TOKEN for scrapers).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import ipaddr from 'ipaddr.js';
+
+/** WEB_ACCESS values. */
+export const WEB_ACCESS_MODES = ['local', 'token', 'public', 'off'] as const;
+export type WebAccessMode = (typeof WEB_ACCESS_MODES)[number];
+
+/** The configured rule. */
+export interface WebAccess {
+  mode: WebAccessMode;
+  /** WEB_TOKEN, required for mode `token`. */
+  token?: string;
+  /** METRICS_TOKEN: accepted on /metrics whatever the mode. */
+  metricsToken?: string;
+}
+
+/** The rule's answer; a refusal carries the status to send. */
+export type AccessDecision = { allowed: true } | { allowed: false; status: 401 | 403 | 404; reason: string };
+
+// Any of these means a proxy forwarded the request: the socket's address is not the caller's.
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'x-client-ip', 'true-client-ip', 'cf-connecting-ip', 'via'];
+
+function isLoopback(address: string | undefined): boolean {
+  if (!address || !ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.process(address); // ::ffff:127.0.0.1 becomes 127.0.0.1
+  return parsed.range() === 'loopback';
+}
+
+function bearerOf(req: IncomingMessage): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+/** Constant-time comparison; hashing first hides the expected length too. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Decides whether a request may see a protected page; `extraToken` is accepted in any mode. */
+export function checkWebAccess(req: IncomingMessage, access: WebAccess, options: { extraToken?: string } = {}): AccessDecision {
+  const bearer = bearerOf(req);
+  if (options.extraToken && bearer !== null && sameSecret(bearer, options.extraToken)) return { allowed: true };
+  switch (access.mode) {
+    case 'public':
+      return { allowed: true };
+    case 'off':
+      return { allowed: false, status: 404, reason: 'not found' };
+    case 'token':
+      if (access.token && bearer !== null && sameSecret(bearer, access.token)) return { allowed: true };
+      return { allowed: false, status: 401, reason: 'a bearer token is required' };
+    case 'local': {
+      const forwarded = PROXY_HEADERS.some((name) => req.headers[name] !== undefined);
+      if (!forwarded && isLoopback(req.socket.remoteAddress)) return { allowed: true };
+      return { allowed: false, status: 403, reason: 'served to local callers only' };
+    }
+  }
+}
+
+/** Sends the refusal for a decision (no details beyond the reason). */
+export function refuseWebAccess(res: ServerResponse, decision: Extract<AccessDecision, { allowed: false }>): void {
+  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
+  if (decision.status === 401) headers['www-authenticate'] = 'Bearer';
+  res.writeHead(decision.status, headers).end(`${decision.reason}\n`);
+}
+
+/** The rule from validated environment variables. */
+export function webAccessFromEnv(env: { WEB_ACCESS: WebAccessMode; WEB_TOKEN?: string; METRICS_TOKEN?: string }): WebAccess {
+  return {
+    mode: env.WEB_ACCESS,
+    ...(env.WEB_TOKEN ? { token: env.WEB_TOKEN } : {}),
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
+  };
+}
