@@ -5,6 +5,7 @@
 export type { ChatMessage, MessageItem, MessageSection, MessageButton } from './chat/message.js';
 export type { ChatPort, SendResult, SendOptions } from './chat/chat-port.js';
 export type { CommandHandler, CommandContext } from './commands/command-port.js';
+export { MAX_COMMAND_CHARS } from './commands/parse-command.js';
 export type { HttpRoute } from './server/http-route.js';
 export type { Store, InstallationRepository } from './store/store.js';
 export type { Destination, Platform } from './core/types.js';

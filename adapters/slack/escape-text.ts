@@ -16,13 +16,33 @@ export function escapeSlackText(text: string): string {
  * (Block Kit limits count the escaped text: 150 for a header, 3000 for a section).
  */
 export function fitEscaped(raw: string, max: number): string {
-  let budget = max;
-  let escaped = escapeSlackText(truncateAtWord(raw, budget));
-  while (escaped.length > max && budget > 1) {
-    budget -= escaped.length - max;
-    escaped = escapeSlackText(truncateAtWord(raw, Math.max(budget, 1)));
+  if (raw.length <= max) {
+    const escaped = escapeSlackText(raw);
+    if (escaped.length <= max) return escaped;
   }
+  // One pass over the kept prefix: the longest raw prefix whose escaped form plus the ellipsis
+  // fits. truncateAtWord(raw, budget) keeps a prefix of raw[0, budget - 1), so its escaped result
+  // fits too. (Shrinking the budget by the overflow and re-cutting the whole text each time took
+  // minutes for a long text whose word boundary sat just past the limit.)
+  let fitting = 0;
+  let width = 1;
+  while (fitting < raw.length && width + escapedWidth(raw.charCodeAt(fitting)) <= max) {
+    width += escapedWidth(raw.charCodeAt(fitting));
+    fitting += 1;
+  }
+  const budget = raw.length > fitting + 1 ? fitting + 1 : fitting;
+  const escaped = escapeSlackText(truncateAtWord(raw, Math.max(budget, 1)));
   return escaped.length > max ? escaped.slice(0, max) : escaped;
+}
+
+const AMP = 38;
+const LT = 60;
+const GT = 62;
+
+/** Characters escapeSlackText turns one character into. */
+function escapedWidth(code: number): number {
+  if (code === AMP) return 5;
+  return code === LT || code === GT ? 4 : 1;
 }
 
 /**

@@ -7,6 +7,13 @@ export function reply(message: ChatMessage): ChatMessage {
   return { visibility: 'private', kind: 'reply', ...message };
 }
 
+/** The reply to command text over the length limit: how long it was and what the limit is. */
+export function tooLongReply(length: number, limit: number): ChatMessage {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const sentence = `That command is ${count(length)} characters long; the limit is ${count(limit)} characters.`;
+  return { kind: 'error', visibility: 'private', text: `${sentence} Try \`help\`.`, lines: [sentence, 'Try `help`.'] };
+}
+
 /** "What was wrong" plus an example of the right form; never a stack trace. */
 export function problemReply(problem: string, example: string): ChatMessage {
   const capitalised = problem.charAt(0).toUpperCase() + problem.slice(1);

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../chat/message.js';
 import type { CommandContext, CommandHandler } from './command-port.js';
 import type { CommandDeps } from './command-deps.js';
-import { problemReply } from './build-reply.js';
+import { problemReply, tooLongReply } from './build-reply.js';
 import { parseCommand, type ParsedCommand } from './parse-command.js';
 import { withPausedNotice } from './paused-notice.js';
 import type { HandlerContext } from './handlers/handler-context.js';
@@ -44,6 +44,8 @@ function runCommand(command: ParsedCommand, ctx: HandlerContext): Promise<ChatMe
       return handleHelp(command, ctx);
     case 'invalid':
       return Promise.resolve(problemReply(command.problem, command.example));
+    case 'too_long':
+      return Promise.resolve(tooLongReply(command.length, command.limit));
   }
 }
 

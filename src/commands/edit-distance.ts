@@ -1,7 +1,13 @@
+/** Table cells computed by editDistance since start: tests use it to prove work stays bounded. */
+export const editDistanceWork = { cells: 0 };
+
+/** Words longer than this get no near-miss matching: no command or topic name is near that long. */
+export const MAX_NEAR_MISS_WORD = 64;
+
 /**
  * Damerau-Levenshtein distance (optimal string alignment variant): insertions, deletions,
  * substitutions and transpositions of adjacent characters each cost 1, so `gpdr` is one step
- * from `gdpr`. Inputs are short command words, so the O(n·m) table is cheap.
+ * from `gdpr`. The table is O(n·m): callers compare only short words (see withinNearMiss).
  */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -9,6 +15,7 @@ export function editDistance(a: string, b: string): number {
   if (b.length === 0) return a.length;
   const rows = a.length + 1;
   const cols = b.length + 1;
+  editDistanceWork.cells += rows * cols;
   const d: number[] = new Array<number>(rows * cols).fill(0);
   const at = (i: number, j: number): number => d[i * cols + j] ?? 0;
   for (let i = 0; i < rows; i++) d[i * cols] = i;
@@ -26,18 +33,30 @@ export function editDistance(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
-/** How many edits still count as a near miss: 1 for short words, 2 for longer ones. */
+/** How many edits still count as a near miss: 1 for short words, 2 for longer ones, 0 for very long ones. */
 export function nearMissLimit(word: string): number {
-  if (word.length <= 2) return 0;
+  if (word.length <= 2 || word.length > MAX_NEAR_MISS_WORD) return 0;
   return word.length <= 5 ? 1 : 2;
+}
+
+/**
+ * The edit distance of `word` and `name` when it is within the near-miss limit of `word`, else
+ * null. The distance is at least the difference in length, so most pairs (and every pair with a
+ * very long word) are decided without building the table.
+ */
+export function nearMissDistance(word: string, name: string): number | null {
+  if (word === name) return 0;
+  const limit = nearMissLimit(word);
+  if (limit === 0 || Math.abs(word.length - name.length) > limit) return null;
+  const distance = editDistance(word, name);
+  return distance <= limit ? distance : null;
 }
 
 /** The candidates within the near-miss limit of `word`, closest first (ties keep input order). */
 export function closestWords(word: string, candidates: readonly string[]): string[] {
-  const limit = nearMissLimit(word);
   return candidates
-    .map((candidate, index) => ({ candidate, index, distance: editDistance(word, candidate) }))
-    .filter((entry) => entry.distance <= limit)
+    .map((candidate, index) => ({ candidate, index, distance: nearMissDistance(word, candidate) }))
+    .filter((entry): entry is { candidate: string; index: number; distance: number } => entry.distance !== null)
     .sort((x, y) => x.distance - y.distance || x.index - y.index)
     .map((entry) => entry.candidate);
 }

@@ -28,7 +28,15 @@ export type ParsedCommand =
   | { name: 'digest'; request: DigestRequest }
   | { name: 'why'; target: string }
   | { name: 'unknown'; word: string; suggestion: CommandName | null; rest: string[] }
-  | { name: 'invalid'; command: CommandName; problem: string; example: string };
+  | { name: 'invalid'; command: CommandName; problem: string; example: string }
+  | { name: 'too_long'; length: number; limit: number };
+
+/**
+ * Longest command text read (characters). Slack lets a slash command carry a few thousand
+ * characters; the longest real command, `why` with a link (links are kept up to 2,048
+ * characters), fits well within this. Longer text is answered with the limit, never parsed.
+ */
+export const MAX_COMMAND_CHARS = 3_000;
 
 /** Examples shown with bad-argument replies and in help. */
 export const EXAMPLES: Record<CommandName, string> = {
@@ -62,6 +70,7 @@ export function splitWords(text: string): string[] {
 
 /** Parses one command line. Pure: never throws, never looks anything up. */
 export function parseCommand(text: string): ParsedCommand {
+  if (text.length > MAX_COMMAND_CHARS) return { name: 'too_long', length: text.length, limit: MAX_COMMAND_CHARS };
   const [first, ...rest] = splitWords(text);
   if (first === undefined) return { name: 'help' };
   const word = first.toLowerCase();

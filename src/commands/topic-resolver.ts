@@ -1,4 +1,4 @@
-import { editDistance, nearMissLimit } from './edit-distance.js';
+import { nearMissDistance } from './edit-distance.js';
 
 /** The part of a taxonomy topic the command core needs (structurally a TopicDefinition). */
 export interface TopicRef {
@@ -27,16 +27,20 @@ function namesOf(topic: TopicRef): string[] {
   return [topic.id, topic.label, ...(topic.aliases ?? [])].map(topicKey).filter(Boolean);
 }
 
+function findExact<T extends TopicRef>(key: string, topics: readonly T[]): T | undefined {
+  return topics.find((topic) => namesOf(topic).includes(key));
+}
+
 /** Resolves a typed topic name by id, label or alias, then by near miss (`gpdr` -> `gdpr`). */
 export function resolveTopic<T extends TopicRef>(typed: string, topics: readonly T[]): TopicResolution<T> {
   const key = topicKey(typed);
-  const exact = topics.find((topic) => namesOf(topic).includes(key));
+  const exact = findExact(key, topics);
   if (exact) return { kind: 'exact', topic: exact };
   if (!key) return { kind: 'unknown', typed, suggestions: [] };
-  const scored = topics
-    .map((topic) => ({ topic, distance: Math.min(...namesOf(topic).map((name) => editDistance(key, name))) }))
+  const near = topics
+    .map((topic) => ({ topic, distance: closestName(key, topic) }))
+    .filter((entry): entry is { topic: T; distance: number } => entry.distance !== null)
     .sort((x, y) => x.distance - y.distance);
-  const near = scored.filter((entry) => entry.distance <= nearMissLimit(key));
   const best = near[0];
   if (best && near.filter((entry) => entry.distance === best.distance).length === 1) {
     return { kind: 'near', topic: best.topic, typed };
@@ -45,6 +49,16 @@ export function resolveTopic<T extends TopicRef>(typed: string, topics: readonly
   const prefixed = topics.filter((topic) => key.length >= 2 && namesOf(topic).some((name) => name.startsWith(key)));
   const suggestions = [...near.map((entry) => entry.topic), ...prefixed].filter((t, i, all) => all.indexOf(t) === i);
   return { kind: 'unknown', typed, suggestions: suggestions.slice(0, 3) };
+}
+
+/** The smallest near-miss distance of `key` to any name of the topic, or null when none is near. */
+function closestName(key: string, topic: TopicRef): number | null {
+  let best: number | null = null;
+  for (const name of namesOf(topic)) {
+    const distance = nearMissDistance(key, name);
+    if (distance !== null && (best === null || distance < best)) best = distance;
+  }
+  return best;
 }
 
 /** The outcome of resolving a list of typed topics (`subscribe ai us state law gpdr`). */
@@ -63,10 +77,10 @@ export function resolveTopicList<T extends TopicRef>(words: readonly string[], t
   while (i < words.length) {
     let matched = false;
     for (let end = Math.min(words.length, i + 5); end > i + 1; end--) {
-      const phrase = words.slice(i, end).join(' ');
-      const resolution = resolveTopic(phrase, topics);
-      if (resolution.kind === 'exact') {
-        addUnique(result, resolution.topic);
+      // Phrases only ever match exactly: no near-miss work for every run of words.
+      const exact = findExact(topicKey(words.slice(i, end).join(' ')), topics);
+      if (exact) {
+        addUnique(result, exact);
         i = end;
         matched = true;
         break;

@@ -68,7 +68,7 @@ export function createFeedPoll(deps: PollerDeps, fetchOptions: FetchOptions) {
     const next = new Date(now.getTime() + successDelayMs(url, hints, now));
     const done = await oneWriter(async () => {
       if (tagged.length > 0) await stories.prepare(now);
-      const planned = stories.plan(feed, tagged, now);
+      const planned = await stories.plan(feed, tagged, now);
       return store.transaction(async (tx) => {
         const stored = await planned.apply(tx, await tx.items.insertNew(feed.id, tagged, now, listedKeys));
         const plan = planPosting(feed.state, stored, batch, deps.backfill ?? 0);

@@ -12,6 +12,23 @@ const REFRESH_OVERLAP_MS = 5 * 60_000;
 const REBUILD_EVERY_MS = 60 * 60_000;
 /** Stand-in ids of items about to be stored: above any real id, in the order they will be inserted. */
 const PLACEHOLDER_BASE = 2 ** 52;
+/**
+ * Items handled between two yields to the event loop. A first poll of a bulk feed assigns
+ * thousands of items; without yielding, health checks and Slack's 3-second acks wait for all of
+ * them. Reading and matching happen before the poll's transaction, so a yield holds no lock.
+ */
+const ITEMS_PER_SLICE = 200;
+
+/** Lets pending I/O (HTTP requests, timers) run before the next slice of work. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Adds items to the index, yielding every ITEMS_PER_SLICE (profiling is the costly part). */
+async function addAll(index: StoryIndex, items: StoredItem[]): Promise<void> {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % ITEMS_PER_SLICE === 0) await yieldToEventLoop();
+    index.add(items[i]!);
+  }
+}
 
 /** The stories decided for a batch of items, before anything is written. */
 interface BatchStories {
@@ -46,11 +63,11 @@ export function createStoryAssigner(store: Store, options: Partial<StoryMatchOpt
     if (!index || now.getTime() - builtAt > REBUILD_EVERY_MS || now.getTime() < readUntil - REFRESH_OVERLAP_MS) {
       // Built aside and swapped in whole: a caller never sees a half-read index.
       const rebuilt = createStoryIndex(settings);
-      for (const item of await db.items.between(new Date(now.getTime() - settings.windowMs), to)) rebuilt.add(item);
+      await addAll(rebuilt, await db.items.between(new Date(now.getTime() - settings.windowMs), to));
       index = rebuilt;
       builtAt = now.getTime();
     } else {
-      for (const item of await db.items.between(new Date(readUntil - REFRESH_OVERLAP_MS), to)) index.add(item);
+      await addAll(index, await db.items.between(new Date(readUntil - REFRESH_OVERLAP_MS), to));
     }
     readUntil = to.getTime();
     return index;
@@ -75,13 +92,13 @@ export function createStoryAssigner(store: Store, options: Partial<StoryMatchOpt
      * Decides the stories of a feed's items about to be stored, without writing: call after
      * prepare, before the transaction, so the transaction does no matching (CPU) at all.
      */
-    plan(feed: FeedConfig, items: TaggedItem[], now: Date): PlannedStories {
+    async plan(feed: FeedConfig, items: TaggedItem[], now: Date): Promise<PlannedStories> {
       // Stand-ins in insertion order (oldest published first, as insertNew stores them).
       const ordered = [...items].sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0));
       const standIns = ordered.map((item, n): StoredItem => ({
         ...item, id: PLACEHOLDER_BASE + n, feedId: feed.id, firstSeenAt: now, storyId: null, source: feed.name ?? feed.id,
       }));
-      const stories = matchBatch(index ?? createStoryIndex(settings), settings, standIns);
+      const stories = await matchBatch(index ?? createStoryIndex(settings), settings, standIns);
       const standInOf = new Map(standIns.map((item) => [item.key, item.id]));
       return {
         async apply(tx, stored) {
@@ -101,7 +118,7 @@ export function createStoryAssigner(store: Store, options: Partial<StoryMatchOpt
     async assign(newItems: StoredItem[], now: Date, db: Store = store): Promise<StoredItem[]> {
       if (newItems.length === 0) return [];
       const current = await refresh(db, now);
-      const stories = matchBatch(current, settings, newItems);
+      const stories = await matchBatch(current, settings, newItems);
       const assigned = newItems.map((item) => ({ ...item, storyId: stories.storyOf.get(item.id)! }));
       await writeStories(db, assigned, stories.starters);
       remember(current, assigned, stories.starters);
@@ -129,14 +146,15 @@ export async function assignStories(
  * Matches a batch, in id order, against the index (items stored before the batch) and against
  * the batch's earlier items, without changing the index. Ties go to the lowest id.
  */
-function matchBatch(index: StoryIndex, settings: StoryMatchOptions, items: StoredItem[]): BatchStories {
+async function matchBatch(index: StoryIndex, settings: StoryMatchOptions, items: StoredItem[]): Promise<BatchStories> {
   const batch = new Set(items.map((item) => item.id));
   const earlier = createStoryIndex(settings);
   const storyOf = new Map<number, number>();
   const starters = new Set<number>();
   const storyOfCandidate = (entry: IndexedItem): number =>
     storyOf.get(entry.item.id) ?? entry.item.storyId ?? (starters.add(entry.item.id), entry.item.id);
-  for (const item of [...items].sort((x, y) => x.id - y.id)) {
+  for (const [position, item] of [...items].sort((x, y) => x.id - y.id).entries()) {
+    if (position > 0 && position % ITEMS_PER_SLICE === 0) await yieldToEventLoop();
     let storyId = index.get(item.id)?.item.storyId ?? item.storyId;
     if (storyId === null) {
       const profile = profileStoredItem(item);
@@ -157,7 +175,13 @@ function better(stored: StoryMatch | null, batch: StoryMatch | null): StoryMatch
 /** One UPDATE per story: the batch's items and the earlier items that start a story now. */
 async function writeStories(db: Store, items: StoredItem[], starters: ReadonlySet<number>): Promise<void> {
   const byStory = new Map<number, number[]>();
-  for (const id of starters) byStory.set(id, [id]);
-  for (const item of items) if (item.storyId !== null) byStory.set(item.storyId, [...(byStory.get(item.storyId) ?? []), item.id]);
+  // Appending in place: one story of thousands of items must not copy its id list per item.
+  const add = (storyId: number, id: number): void => {
+    const ids = byStory.get(storyId);
+    if (ids) ids.push(id);
+    else byStory.set(storyId, [id]);
+  };
+  for (const id of starters) add(id, id);
+  for (const item of items) if (item.storyId !== null) add(item.storyId, item.id);
   for (const [storyId, ids] of byStory) await db.items.setStory(ids, storyId);
 }

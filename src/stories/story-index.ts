@@ -16,13 +16,27 @@ export interface StoryMatch {
 }
 
 /**
+ * Only the newest items listed under one term are read. A term shared by hundreds of recent items
+ * (a bulk feed repeating its words, a week of one big story) says little about which of them an
+ * item belongs with; the rarer terms it shares find the older ones.
+ */
+export const MAX_POSTINGS_PER_TERM = 64;
+/** Only the items sharing the most terms with an item are compared with it in full. */
+export const MAX_STORY_CANDIDATES = 24;
+
+/**
  * Recent items indexed by non-generic term and link, so a new item is compared only with items
- * that share something specific with it.
+ * that share something specific with it, and with a bounded number of them: matching one item
+ * costs at most (its terms x MAX_POSTINGS_PER_TERM) index reads and MAX_STORY_CANDIDATES
+ * comparisons, however many items share its words. `counters` counts both, for tests.
  */
 export function createStoryIndex(options: StoryMatchOptions) {
   const MIN_SHARED_KEYS = Math.min(3, options.minAnchors);
   const entries = new Map<number, IndexedItem>();
-  const byKey = new Map<string, Set<number>>();
+  // Item ids per key, ascending once sorted: the store's ids grow with time, so the tail is newest.
+  const postings = new Map<string, number[]>();
+  const unsorted = new Set<string>();
+  const counters = { comparisons: 0, postingsRead: 0 };
 
   // Every content rule needs a shared non-generic term, so generic words ("data", "privacy") are
   // not keys: they would make every item a candidate of every other.
@@ -31,15 +45,39 @@ export function createStoryIndex(options: StoryMatchOptions) {
     ...[...new Set([...profile.titleTerms, ...profile.distinctive])].filter((term) => !isGenericTerm(term)),
   ];
 
+  // A shared link alone can decide; otherwise every content rule needs MIN_SHARED_KEYS terms.
+  const weightOf = (key: string): number => (key.startsWith('link:') ? MIN_SHARED_KEYS : 1);
+  const hasKey = (profile: StoryProfile, key: string): boolean =>
+    key.startsWith('link:') ? `link:${profile.link}` === key : profile.titleTerms.has(key) || profile.distinctive.has(key);
+
+  /** The newest MAX_POSTINGS_PER_TERM ids under a key, and the oldest of them when more exist (else 0). */
+  const newestIds = (key: string): { ids: number[]; from: number } => {
+    const ids = postings.get(key);
+    if (!ids) return { ids: [], from: 0 };
+    if (unsorted.delete(key)) ids.sort((x, y) => x - y);
+    if (ids.length <= MAX_POSTINGS_PER_TERM) return { ids, from: 0 };
+    const newest = ids.slice(ids.length - MAX_POSTINGS_PER_TERM);
+    return { ids: newest, from: newest[0]! };
+  };
+
   return {
+    counters,
     /** Adds (or replaces) an item. */
     add(item: StoredItem): IndexedItem {
       const entry = { item, profile: profileStoredItem(item) };
+      const previous = entries.get(item.id);
       entries.set(item.id, entry);
+      // Re-adding an item (its story changed) lists it only under keys it was not listed under.
+      if (previous?.profile === entry.profile) return entry;
+      const known = previous ? new Set(keysOf(previous.profile)) : null;
       for (const key of keysOf(entry.profile)) {
-        const ids = byKey.get(key) ?? new Set<number>();
-        ids.add(item.id);
-        byKey.set(key, ids);
+        if (known?.has(key)) continue;
+        const ids = postings.get(key);
+        if (!ids) postings.set(key, [item.id]);
+        else {
+          if (item.id < (ids[ids.length - 1] ?? 0)) unsorted.add(key);
+          ids.push(item.id);
+        }
       }
       return entry;
     },
@@ -47,16 +85,35 @@ export function createStoryIndex(options: StoryMatchOptions) {
     /** The highest-scoring match among indexed items accepted by `eligible` (ties: lowest id). */
     bestMatch(profile: StoryProfile, eligible: (entry: IndexedItem) => boolean): StoryMatch | null {
       const sharedKeys = new Map<number, number>();
+      // Keys whose older items were not read, with the oldest id that was.
+      const cut: Array<{ key: string; from: number }> = [];
+      const viaWholeList = new Set<number>();
       for (const key of keysOf(profile)) {
-        // A shared link alone can decide; otherwise every content rule needs minSharedKeys terms.
-        const weight = key.startsWith('link:') ? MIN_SHARED_KEYS : 1;
-        for (const id of byKey.get(key) ?? []) sharedKeys.set(id, (sharedKeys.get(id) ?? 0) + weight);
+        const { ids, from } = newestIds(key);
+        counters.postingsRead += ids.length;
+        if (from > 0) cut.push({ key, from });
+        for (const id of ids) sharedKeys.set(id, (sharedKeys.get(id) ?? 0) + weightOf(key));
+        if (from === 0) for (const id of ids) viaWholeList.add(id);
       }
-      const ids = [...sharedKeys].filter(([, count]) => count >= MIN_SHARED_KEYS).map(([id]) => id);
-      let best: StoryMatch | null = null;
-      for (const id of ids.sort((x, y) => x - y)) {
+      const ranked: Array<[number, number]> = [];
+      for (const [id, found] of sharedKeys) {
         const candidate = entries.get(id);
-        if (!candidate || id === profile.id || !eligible(candidate)) continue;
+        if (!candidate || id === profile.id) continue;
+        let count = found;
+        // An older item found through a rarer key may share a frequent key whose list was cut.
+        if (count < MIN_SHARED_KEYS && viaWholeList.has(id)) {
+          for (const { key, from } of cut) if (id < from && hasKey(candidate.profile, key)) count += weightOf(key);
+        }
+        if (count >= MIN_SHARED_KEYS && eligible(candidate)) ranked.push([id, count]);
+      }
+      // Most shared keys first, newest first among equals; then compared in id order for stable ties.
+      const chosen = ranked.length <= MAX_STORY_CANDIDATES
+        ? ranked
+        : ranked.sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, MAX_STORY_CANDIDATES);
+      let best: StoryMatch | null = null;
+      for (const [id] of chosen.sort((x, y) => x[0] - y[0])) {
+        const candidate = entries.get(id)!;
+        counters.comparisons += 1;
         const comparison = compareProfiles(profile, candidate.profile, options);
         if (comparison.matched && (!best || comparison.score > best.comparison.score)) best = { candidate, comparison };
       }

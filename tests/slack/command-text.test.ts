@@ -12,4 +12,16 @@ describe('slash command text from Slack', () => {
   ])('%s -> %s', (raw, plain) => {
     expect(commandTextFromSlack(raw)).toBe(plain);
   });
+
+  it('reads link markup in one pass, however many unclosed links the text holds', () => {
+    // Each unclosed `<https://x|` used to scan to the end of the text: minutes for this input.
+    const text = '<https://x|'.repeat(2_000);
+    expect(commandTextFromSlack(`why ${text}`)).toBe(`why ${text}`);
+    const hostile = '<https://x|'.repeat(100_000);
+    expect(commandTextFromSlack(hostile)).toBe(hostile);
+  });
+
+  it('still unwraps links next to other markup', () => {
+    expect(commandTextFromSlack('why <https://a.example/x|label> and <https://b.example/y>')).toBe('why https://a.example/x and https://b.example/y');
+  });
 });

@@ -18,6 +18,14 @@ export function itemKey(guid: string | null, url: string | null, title: string, 
   return `sha256:${shortHash(title, content)}`;
 }
 
+// Longer keys (a guid of 100,000 characters) are replaced by their hash: same item, same key.
+const MAX_KEY_CHARS = 2_048;
+
+/** The key itself when it is of a sane length, else a stable hash of it. */
+export function boundKey(key: string): string {
+  return key.length <= MAX_KEY_CHARS ? key : `sha256:${shortHash(key)}`;
+}
+
 interface Keyed {
   key: string;
   title: string;

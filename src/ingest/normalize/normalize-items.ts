@@ -1,12 +1,16 @@
 /** RawFeed items to NormalizedItem: absolute URLs, identity keys, safe dates, clean text. */
+import { boundUrl, ITEM_TEXT_LIMITS } from '../../core/item-limits.js';
 import type { NormalizedItem } from '../../core/types.js';
 import { toChatLink } from '../../text/http-url.js';
-import { toPlainText } from '../../text/plain-text.js';
+import { toPlainText, truncateAtWord } from '../../text/plain-text.js';
 import type { RawFeed, RawItem } from '../parse/raw-feed.js';
-import { disambiguateKeys, itemKey } from './item-key.js';
+import { boundKey, disambiguateKeys, itemKey } from './item-key.js';
 import { parseFeedDate } from './parse-date.js';
 import { resolveUrl, stripTracking } from './resolve-url.js';
 import { stripBoilerplate } from './strip-boilerplate.js';
+
+// Only the content's lead is ever read (summary, tagging); the rest is never stored.
+const CONTENT_CHARS = 20_000;
 
 function normalizeItem(raw: RawItem, feedBase: string, now: Date): NormalizedItem {
   // Base chain, innermost first: item xml:base, then the feed's base (resolved once per feed).
@@ -17,17 +21,21 @@ function normalizeItem(raw: RawItem, feedBase: string, now: Date): NormalizedIte
   const title = toPlainText(raw.title);
   const content = toPlainText(raw.content);
   const description = stripBoilerplate(toPlainText(raw.description));
+  // The key is taken from the full text so that capping never changes an existing item's key.
   const item: NormalizedItem = {
-    key: itemKey(guid, url, title, content || description),
-    url,
-    title,
-    description,
-    content: stripBoilerplate(content),
+    key: boundKey(itemKey(guid, url, title, content || description)),
+    url: boundUrl(url),
+    // Feed text is bounded here, once: every later step (stories, search, chat) reads these.
+    title: truncateAtWord(title, ITEM_TEXT_LIMITS.title),
+    description: truncateAtWord(description, ITEM_TEXT_LIMITS.summary),
+    content: truncateAtWord(stripBoilerplate(content), CONTENT_CHARS),
     publishedAt: parseFeedDate(raw.date, now),
-    author: raw.author ? toPlainText(raw.author) || null : null,
+    author: raw.author ? truncateAtWord(toPlainText(raw.author), AUTHOR_CHARS) || null : null,
   };
   return item;
 }
+
+const AUTHOR_CHARS = 200;
 
 /** Normalises every item of a feed; keys are unique within the result. */
 export function normalizeItems(feed: RawFeed, finalUrl: string, now: Date): NormalizedItem[] {

@@ -1,3 +1,4 @@
+import { boundItemText } from '../../core/item-limits.js';
 import type { StoredItem, TaggedItem } from '../../core/types.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
 import { chunk, placeholders } from '../sql/placeholders.js';
@@ -41,7 +42,7 @@ export async function insertNewItems(
   return db.transaction(async (tx) => {
     const ids: number[] = [];
     for (const part of chunk(unique, ROWS_PER_INSERT)) {
-      const values = part.flatMap((item) => [
+      const values = part.map(boundItemText).flatMap((item) => [
         feedId, item.key, item.url, item.title, item.summary, item.publishedAt?.getTime() ?? null,
         seen, seen, JSON.stringify(item.topics), JSON.stringify(item.why),
       ]);
