@@ -33,6 +33,7 @@ async function main() {
     `This console is subscribed to every topic; new items will arrive every ${PUBLISH_EVERY_MS / 1000} s.`,
     `Try: latest · latest ai · search breach · subscriptions · help   (Ctrl-C stops)`,
     `Afterwards: npm run --silent cli -- latest --json`,
+    ...(bot.pagesUrl ? [`Radar pages: ${bot.pagesUrl}  (stories, sources, topics, feeds; this machine only by default)`] : []),
   );
 
   let next = 0;

@@ -4,6 +4,7 @@ import type { DispatchStats } from '../delivery/dispatch-context.js';
 import { startScheduler } from '../ingest/scheduler.js';
 import { createHealthRoutes } from '../server/health-routes.js';
 import { startHttpServer } from '../server/http-server.js';
+import { createWebRoutes } from '../web/web-routes.js';
 import { webAccessFromEnv } from '../server/web-access.js';
 import type { AppCore } from './create-core.js';
 import type { PlatformBundle } from './platforms.js';
@@ -12,6 +13,8 @@ import { createRenderers } from './renderers.js';
 /** A running bot; stop() finishes in-flight sends and closes everything. */
 export interface RunningBot {
   port: number;
+  /** The radar pages' address, or null when WEB_ACCESS=off. */
+  pagesUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -21,10 +24,15 @@ export interface RunningBot {
  */
 export async function runBot(core: AppCore, platforms: PlatformBundle, options: { port?: number; host?: string } = {}): Promise<RunningBot> {
   const { store, logger, clock, config, metrics } = core;
+  const access = webAccessFromEnv(config.env);
   const server = await startHttpServer({
     port: options.port ?? config.env.PORT,
     host: options.host,
-    routes: [...createHealthRoutes(store, metrics, webAccessFromEnv(config.env)), ...platforms.routes],
+    routes: [
+      ...createHealthRoutes(store, metrics, access),
+      ...createWebRoutes({ store, topics: core.topics, clock, timeZone: config.env.DIGEST_TIMEZONE }, access),
+      ...platforms.routes,
+    ],
     logger,
   });
   const dispatcher = createDispatcher({ store, ports: platforms.ports, clock, logger, renderers: createRenderers(core), onPass: (stats) => countDeliveries(core, stats) });
@@ -39,7 +47,8 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
   await platforms.start();
   // A digest missed during downtime is sent once on start (the outbox key makes it idempotent).
   void guard('digest catch-up', () => core.digests.runDue());
-  logger.info({ port: server.port, platforms: platforms.names, feeds: config.feeds.length }, 'privacy radar started');
+  const pagesUrl = config.env.WEB_ACCESS === 'off' ? null : `http://localhost:${server.port}/`;
+  logger.info({ port: server.port, platforms: platforms.names, feeds: config.feeds.length, pages: pagesUrl }, 'privacy radar started');
 
   async function guard(name: string, job: () => Promise<unknown>) {
     try {
@@ -52,6 +61,7 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
   let stopping: Promise<void> | undefined;
   return {
     port: server.port,
+    pagesUrl,
     stop: () =>
       (stopping ??= (async () => {
         for (const job of jobs) await job.stop();

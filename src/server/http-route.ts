@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  */
 export interface HttpRoute {
   method: 'GET' | 'POST';
+  /** Exact path, or a prefix ending in `/*`. */
   path: string;
   handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 }

@@ -10,14 +10,18 @@ export interface BotHttpServer {
   close(): Promise<void>;
 }
 
-/** Starts listening; routes are matched on method and exact path (query strings ignored). */
+/**
+ * Starts listening; routes are matched on method and exact path (query strings ignored), or on a
+ * prefix when the route's path ends in `/*` (`/stories/*` serves `/stories/42`).
+ */
 export async function startHttpServer(options: { port: number; host?: string; routes: HttpRoute[]; logger: Logger }): Promise<BotHttpServer> {
   const table = new Map(options.routes.map((r) => [`${r.method} ${r.path}`, r]));
+  const covers = (route: HttpRoute, path: string) => route.path === path || (route.path.endsWith('/*') && path.startsWith(route.path.slice(0, -1)));
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = table.get(`${req.method} ${path}`);
+    const route = table.get(`${req.method} ${path}`) ?? options.routes.find((r) => r.method === req.method && covers(r, path));
     if (!route) {
-      const pathExists = options.routes.some((r) => r.path === path);
+      const pathExists = options.routes.some((r) => covers(r, path));
       res.writeHead(pathExists ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(pathExists ? 'method not allowed\n' : 'not found\n');
       return;
     }

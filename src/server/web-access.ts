@@ -1,11 +1,13 @@
 /**
- * The access rule for the bot's own web surfaces (GET /metrics now, the radar pages later), set by
- * WEB_ACCESS: `local` (default) serves loopback callers that came without proxy headers (a reverse
- * proxy on the same host makes internet traffic look local, so a forwarded request is not local);
- * `token` wants `Authorization: Bearer <WEB_TOKEN>`; `public` serves anyone; `off` serves no one.
- * A route may also accept one extra token whatever the mode (METRICS_TOKEN for scrapers).
+ * The access rule for the bot's own web surfaces (GET /metrics, the radar pages and feeds out), set
+ * by WEB_ACCESS: `local` (default) serves loopback callers that came without proxy headers (a
+ * reverse proxy on the same host makes internet traffic look local, so a forwarded request is not
+ * local); `token` wants `Authorization: Bearer <WEB_TOKEN>`, or where a route allows it the
+ * sign-in cookie (pages) or `?token=` (feeds: feed readers cannot send headers); `public` serves
+ * anyone; `off` serves no one. A route may also accept one extra token whatever the mode
+ * (METRICS_TOKEN for scrapers).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import ipaddr from 'ipaddr.js';
 
@@ -40,13 +42,39 @@ function bearerOf(req: IncomingMessage): string | null {
 }
 
 /** Constant-time comparison; hashing first hides the expected length too. */
-function sameSecret(given: string, expected: string): boolean {
+export function sameSecret(given: string, expected: string): boolean {
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** The sign-in cookie's name (radar pages, WEB_ACCESS=token). */
+export const SESSION_COOKIE = 'radar_session';
+
+/** The sign-in cookie's value: an HMAC of the token, so the cookie never holds the token itself. */
+export function sessionValue(token: string): string {
+  return createHmac('sha256', token).update('privacy-radar web session v1').digest('base64url');
+}
+
+function cookieOf(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return null;
+}
+
+/** Other forms of WEB_TOKEN a route accepts in `token` mode, besides the Bearer header. */
+export interface AccessOptions {
+  /** Accepted in any mode (METRICS_TOKEN on /metrics). */
+  extraToken?: string;
+  /** Pages: the cookie the sign-in form sets. */
+  session?: boolean;
+  /** Feeds: the `?token=` value of the request, compared like the header. */
+  queryToken?: string | null;
+}
+
 /** Decides whether a request may see a protected page; `extraToken` is accepted in any mode. */
-export function checkWebAccess(req: IncomingMessage, access: WebAccess, options: { extraToken?: string } = {}): AccessDecision {
+export function checkWebAccess(req: IncomingMessage, access: WebAccess, options: AccessOptions = {}): AccessDecision {
   const bearer = bearerOf(req);
   if (options.extraToken && bearer !== null && sameSecret(bearer, options.extraToken)) return { allowed: true };
   switch (access.mode) {
@@ -56,11 +84,16 @@ export function checkWebAccess(req: IncomingMessage, access: WebAccess, options:
       return { allowed: false, status: 404, reason: 'not found' };
     case 'token':
       if (access.token && bearer !== null && sameSecret(bearer, access.token)) return { allowed: true };
+      if (access.token && options.session) {
+        const cookie = cookieOf(req, SESSION_COOKIE);
+        if (cookie !== null && sameSecret(cookie, sessionValue(access.token))) return { allowed: true };
+      }
+      if (access.token && options.queryToken && sameSecret(options.queryToken, access.token)) return { allowed: true };
       return { allowed: false, status: 401, reason: 'a bearer token is required' };
     case 'local': {
       const forwarded = PROXY_HEADERS.some((name) => req.headers[name] !== undefined);
       if (!forwarded && isLoopback(req.socket.remoteAddress)) return { allowed: true };
-      return { allowed: false, status: 403, reason: 'served to local callers only' };
+      return { allowed: false, status: 403, reason: 'served to local callers only (WEB_ACCESS=local); set WEB_ACCESS=token and WEB_TOKEN to open it from elsewhere' };
     }
   }
 }

@@ -8,6 +8,7 @@ import type {
   Subscription,
   TaggedItem,
 } from '../core/types.js';
+import type { WebReadRepository } from './repos/web-reads.js';
 
 /**
  * The one storage interface. SQLite (default) and PostgreSQL implement it with identical
@@ -28,6 +29,8 @@ export interface Store {
   installations: InstallationRepository;
   outbox: OutboxRepository;
   leases: LeaseRepository;
+  /** Read-only queries behind the web pages. */
+  web: WebReadRepository;
 
   /** Deletes items older than retentionDays and finished outbox rows older than 30 days. */
   prune(now: Date, retentionDays: number): Promise<{ items: number; outbox: number }>;

@@ -17,7 +17,9 @@ describe('start as a process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let logs = '';
+    let printed = '';
     child.stderr.on('data', (chunk) => (logs += chunk));
+    child.stdout.on('data', (chunk) => (printed += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       let health = 0;
@@ -27,6 +29,10 @@ describe('start as a process', () => {
       }
       expect(health, logs).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      // The radar pages are on (local by default) and their address is printed once start-up ends.
+      for (let i = 0; i < 100 && !printed.includes('Radar pages'); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(printed).toContain(`Radar pages: http://localhost:${port}/`);
+      expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
       // The boot poll records the unreachable feed's error kind.
       let metrics = '';
       for (let i = 0; i < 50 && !metrics.includes('privacy_radar_feed_failures_total{kind="connect"}'); i++) {

@@ -9,6 +9,7 @@ import { registerLeaseBehaviour } from './behaviour/leases.js';
 import { registerPruneBehaviour } from './behaviour/prune.js';
 import { registerListedItemsBehaviour } from './behaviour/listed-items.js';
 import { registerTransactionBehaviour } from './behaviour/transaction.js';
+import { registerWebReadBehaviour } from './behaviour/web-reads.js';
 import { registerOversizedTextBehaviour } from './behaviour/oversized-text.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
@@ -35,5 +36,6 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerPruneBehaviour(factory);
   registerListedItemsBehaviour(factory);
   registerTransactionBehaviour(factory);
+  registerWebReadBehaviour(factory);
   registerOversizedTextBehaviour(factory);
 }
