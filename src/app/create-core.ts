@@ -1,16 +1,15 @@
 import { systemClock, type Clock } from '../core/clock.js';
 import { createLogger, type Logger } from '../core/logger.js';
-import type { FeedRecord, NormalizedItem, TaggedItem } from '../core/types.js';
+import type { FeedError, FeedRecord } from '../core/types.js';
 import type { CommandHandler } from '../commands/command-port.js';
 import { createCommandHandler } from '../commands/create-command-handler.js';
 import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
 import { createTagger, type TopicDefinition } from '../tagging/index.js';
-import { summarize } from '../summary/summarize.js';
+import { enqueueAdminNotice } from '../delivery/admin-notice.js';
 import { createPoller, type Poller } from '../ingest/poller.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
 import type { AppConfig } from './load-config.js';
-import { createItemPipeline } from './item-pipeline.js';
 import { createDigestFunctions, type DigestFunctions } from './digest-functions.js';
 import { instrumentCommands, instrumentPoller } from './instrument.js';
 
@@ -25,10 +24,6 @@ export interface AppCore {
   poller: Poller;
   commands: CommandHandler;
   digests: DigestFunctions;
-  /** Routes items an interrupted poll stored but never routed (run every minute). */
-  sweepUnrouted(): Promise<number>;
-  /** Tags and summarises freshly parsed items (what the poller stores). */
-  processItems(feed: FeedRecord, items: NormalizedItem[]): TaggedItem[];
   close(): Promise<void>;
 }
 
@@ -48,26 +43,21 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     throw error;
   }
   let closing: Promise<void> | undefined;
-  const tagger = createTagger(config.topics);
-  const processItems = (feed: FeedRecord, items: NormalizedItem[]): TaggedItem[] =>
-    items.map((item) => {
-      const tagged = tagger.tag({ title: item.title, description: item.description, content: item.content, link: item.url ?? undefined });
-      const why = { ...tagged.why };
-      // A feed's default topics apply to everything it publishes (feeds.json "topics").
-      for (const topic of feed.topics ?? []) why[topic] ??= [`source default (${feed.id})`];
-      return { ...item, summary: summarize(item), topics: Object.keys(why), why };
-    });
   const digests = createDigestFunctions({ store, clock, logger, timeZone: env.DIGEST_TIMEZONE, topics: config.topics });
-  const pipeline = createItemPipeline({ store, clock, logger, metrics, backfill: env.BACKFILL_ITEMS });
+  const onFeedFailing = async (feed: FeedRecord, error: FeedError): Promise<void> => {
+    const text = `Feed "${feed.name ?? feed.id}" is failing (${error.kind}: ${error.message}). It keeps being retried with backoff; check it with: privacy-radar feeds check`;
+    // With no admin channel configured the log is the notice: never silence.
+    if ((await enqueueAdminNotice(store, text, clock.now())) === 0) logger.warn({ feed: feed.id, kind: error.kind, message: error.message }, 'feed is failing');
+  };
   const poller = instrumentPoller(
     createPoller({
-    store,
-    clock,
-    logger,
-    fetchOptions: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK.all, allowedAddressRanges: env.ALLOW_PRIVATE_NETWORK.ranges, userAgent: env.USER_AGENT },
-    processItems,
-    onNewItems: pipeline.onNewItems,
-    onFeedFailing: pipeline.onFeedFailing,
+      store,
+      clock,
+      logger,
+      fetchOptions: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK.all, allowedAddressRanges: env.ALLOW_PRIVATE_NETWORK.ranges, userAgent: env.USER_AGENT },
+      tagger: createTagger(config.topics),
+      backfill: env.BACKFILL_ITEMS,
+      onFeedFailing,
     }),
     metrics,
   );
@@ -92,8 +82,6 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     poller,
     commands,
     digests,
-    sweepUnrouted: () => pipeline.sweep(),
-    processItems,
     // Idempotent: `start` closes on shutdown and the CLI closes after every command.
     close: () => (closing ??= Promise.resolve(poller.close?.()).then(() => store.close())),
   };

@@ -2,9 +2,10 @@ import type { CommandHandler } from '../commands/command-port.js';
 import type { Poller, PollReport } from '../ingest/poller.js';
 import type { Metrics } from '../server/metrics.js';
 
-/** Counts every poll's per-feed outcomes and error kinds for /metrics. */
+/** Counts every poll's stored items, per-feed outcomes and error kinds for /metrics. */
 export function instrumentPoller(poller: Poller, metrics: Metrics): Poller {
   const record = (report: PollReport) => {
+    metrics.itemsStored.inc(report.newItems);
     for (const feed of report.feeds) {
       metrics.feedsPolled.inc({ status: feed.status });
       if (feed.error) metrics.feedFailures.inc({ kind: feed.error.kind });

@@ -41,8 +41,6 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
   const jobs = [
     // Digests: check every minute which channels are due (cheap: one query).
     cron.schedule('* * * * *', () => guard('digest tick', () => core.digests.runDue())),
-    // No missed items: route what a crashed poll stored but never routed.
-    cron.schedule('30 * * * * *', () => guard('routing sweep', () => core.sweepUnrouted())),
     // Retention (PRIVACY.md): prune old items and finished outbox rows daily.
     cron.schedule('17 3 * * *', () => guard('retention', () => store.prune(clock.now(), config.env.RETENTION_DAYS))),
   ];

@@ -56,6 +56,11 @@ export interface FeedState {
   consecutiveFailures: number;
   /** True once the first successful poll recorded the backlog (R20). */
   initialized: boolean;
+  /**
+   * Set while a capped first poll's backlog is still being taken: items dated at or before
+   * `before` (epoch ms; null: none dated) and undated items belong to it and are never posted.
+   */
+  backlog?: { before: number | null } | null;
   /** Set when the failing notice was sent, so admins get one notice per failing episode. */
   failingNoticeAt: Date | null;
   /** Permanent redirect target seen on consecutive polls, and how often (docs/ingestion.md R6). */

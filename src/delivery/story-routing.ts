@@ -1,40 +1,53 @@
 import type { Destination, StoredItem } from '../core/types.js';
 import type { Store } from '../store/store.js';
+import { destinationKey } from './destination-key.js';
 import { payloadItemId } from './payloads.js';
 
 /** What a destination should get for an item whose story it may have seen already. */
 export type StoryDecision = 'item' | 'story_update' | 'skip';
 
+/** Which sources of each story every destination already has (or will get from this batch). */
+export interface StoryCoverage {
+  /** Decides for one destination and records a non-skip decision, so the batch sees it. */
+  decide(destination: Destination, item: StoredItem): StoryDecision;
+}
+
 /**
- * Decides, for one destination, whether an item opens a story there (a top-level post), adds
- * coverage from a new source (a thread reply), or repeats a source the channel already got.
- * `planned` holds story sources enqueued earlier in the same routing batch.
+ * Loads, for a batch of items, what their stories' channels already got: two queries for the
+ * whole batch (the stories' items, and their outbox rows by story id on an index), never a
+ * channel's whole outbox history.
  */
-export async function decideStoryDelivery(
-  store: Store,
-  destination: Destination,
-  item: StoredItem,
-  siblings: readonly StoredItem[],
-  planned: ReadonlySet<string> | undefined,
-): Promise<StoryDecision> {
-  if (item.storyId === null) return 'item';
-  const storyId = item.storyId;
-  const sources = new Set<string>(planned ?? []);
-  // Fast path (one indexed lookup): the story was posted here and this source is new to it.
-  if (siblings.length > 0 && !sources.has(item.source) && !siblings.some((sibling) => sibling.source === item.source)) {
-    if ((await store.outbox.storyMessageRef(destination, storyId)) !== null) return 'story_update';
-  }
-  if (siblings.length > 0) {
-    const rows = (await store.outbox.list({ destination })).filter(
-      (row) => row.storyId === storyId && row.status !== 'dead' && (row.kind === 'item' || row.kind === 'story_update'),
-    );
-    const byId = new Map(siblings.map((sibling) => [sibling.id, sibling]));
-    for (const row of rows) {
+export async function loadStoryCoverage(store: Store, items: readonly StoredItem[]): Promise<StoryCoverage> {
+  const storyIds = [...new Set(items.flatMap((item) => (item.storyId === null ? [] : [item.storyId])))];
+  // Per "destination|story": the items (and their sources) the channel already has rows for.
+  const delivered = new Map<string, Map<number, string>>();
+  const planned = new Map<string, Set<string>>();
+  if (storyIds.length > 0) {
+    const members = new Map((await store.items.byStories(storyIds)).map((item) => [item.id, item]));
+    for (const row of await store.outbox.list({ storyIds })) {
+      if (row.status === 'dead' || (row.kind !== 'item' && row.kind !== 'story_update') || row.storyId === null) continue;
       const itemId = payloadItemId(row.payload);
-      const sibling = itemId === null ? undefined : byId.get(itemId);
-      if (sibling) sources.add(sibling.source);
+      const member = itemId === null ? undefined : members.get(itemId);
+      if (!member || member.storyId !== row.storyId) continue;
+      const key = coverageKey(row.destination, row.storyId);
+      delivered.set(key, (delivered.get(key) ?? new Map<number, string>()).set(member.id, member.source));
     }
   }
-  if (sources.size === 0) return 'item';
-  return sources.has(item.source) ? 'skip' : 'story_update';
+  return {
+    decide(destination, item) {
+      if (item.storyId === null) return 'item';
+      const key = coverageKey(destination, item.storyId);
+      // What the channel got for the story, from earlier items (not this one: routing it again is a no-op).
+      const sources = new Set(planned.get(key));
+      for (const [itemId, source] of delivered.get(key) ?? []) if (itemId !== item.id) sources.add(source);
+      if (sources.has(item.source)) return 'skip';
+      planned.set(key, sources.add(item.source));
+      // The story's first source in this channel opens it; a new source replies in its thread.
+      return sources.size > 1 ? 'story_update' : 'item';
+    },
+  };
+}
+
+function coverageKey(destination: Destination, storyId: number): string {
+  return `${destinationKey(destination)}|${storyId}`;
 }

@@ -1,19 +1,23 @@
 /** The poller's dependencies and reports (the contract others code against). */
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
-import type { FeedError, FeedRecord, NormalizedItem, StoredItem, TaggedItem } from '../core/types.js';
+import type { FeedError, FeedRecord } from '../core/types.js';
 import type { Store } from '../store/store.js';
+import type { Tagger } from '../tagging/index.js';
 import type { FetchOptions } from './http/fetch-options.js';
 
-/** What the poller needs; the app wires tagging, routing and admin notices in. */
+/** What the poller needs; the app passes the tagger, backfill policy and admin notices in. */
 export interface PollerDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
   fetchOptions?: Partial<FetchOptions>;
-  processItems: (feed: FeedRecord, items: NormalizedItem[]) => TaggedItem[];
-  /** Routes new items; firstPoll is true on a feed's first successful poll (docs/ingestion.md R20: backfill policy). */
-  onNewItems: (feed: FeedRecord, items: StoredItem[], info: { firstPoll: boolean }) => Promise<void>;
+  /** Tags new items (compiled from the configured topics); summaries are computed locally. */
+  tagger: Tagger;
+  /** How many of a new feed's newest items its first poll posts (BACKFILL_ITEMS); default 0. */
+  backfill?: number;
+  /** Most new items taken from one feed per poll, newest first (default 500); the rest next poll. */
+  maxItemsPerPoll?: number;
   /** Called once per failing episode (R10). */
   onFeedFailing?: (feed: FeedRecord, error: FeedError) => Promise<void>;
   /** Global fetch concurrency (R11); at most 2 per host regardless. */

@@ -29,5 +29,6 @@ export function createSqlStore(db: SqlExecutor, cipher: PayloadCipher | null, cl
     leases: createLeaseRepository(db),
     web: createWebReadRepository(db),
     prune: (now, retentionDays) => pruneStore(db, now, retentionDays),
+    transaction: (fn) => db.transaction((tx) => fn(createSqlStore(tx, cipher, clock))),
   };
 }

@@ -34,6 +34,15 @@ export interface Store {
 
   /** Deletes items older than retentionDays and finished outbox rows older than 30 days. */
   prune(now: Date, retentionDays: number): Promise<{ items: number; outbox: number }>;
+
+  /**
+   * Runs `fn` in one database transaction with a Store bound to it: everything `fn` writes
+   * through `tx` commits together, or nothing does when it throws (or the process dies). On
+   * SQLite the write lock is held until `fn` returns, so do no network I/O inside. Inside `fn`
+   * use only `tx` (on SQLite the outer store waits for the transaction to end); nested calls
+   * join the outer transaction.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }
 
 export interface FeedRepository {
@@ -61,10 +70,11 @@ export interface SearchQuery {
 
 export interface ItemRepository {
   /**
-   * Stores the items whose (feedId, key) is new and returns only those, with ids.
-   * Never relies on dates for dedup (docs/ingestion.md R19).
+   * Stores the items whose (feedId, key) is new and returns only those, with ids. Never relies
+   * on dates for dedup. Every key in `listedKeys` (default: the items' keys) gets
+   * last_seen_at = firstSeenAt: the feed still lists it, so retention must not prune it.
    */
-  insertNew(feedId: string, items: TaggedItem[], firstSeenAt: Date): Promise<StoredItem[]>;
+  insertNew(feedId: string, items: TaggedItem[], firstSeenAt: Date, listedKeys?: string[]): Promise<StoredItem[]>;
   latest(query: LatestQuery): Promise<StoredItem[]>;
   /** Ranked full-text search (FTS5 on SQLite, tsvector on PostgreSQL). */
   search(query: SearchQuery): Promise<StoredItem[]>;
@@ -80,10 +90,10 @@ export interface ItemRepository {
    * prunes, and a later change never re-posts, items of a feed that rarely changes.
    */
   touchListed(feedId: string, now: Date, staleMs: number): Promise<number>;
-  /** Records that routing has handled these items (delivered, enqueued or deliberately not posted). */
-  markRouted(itemIds: number[], at: Date): Promise<void>;
-  /** Items stored before `before` that routing never handled (a crash after insert), oldest first. */
-  unrouted(before: Date, limit: number): Promise<StoredItem[]>;
+  /** The keys among `keys` already stored for the feed (one indexed lookup per 500 keys). */
+  knownKeys(feedId: string, keys: string[]): Promise<Set<string>>;
+  /** Every item of the given stories (one indexed query per 500 story ids). */
+  byStories(storyIds: number[]): Promise<StoredItem[]>;
   count(): Promise<number>;
 }
 
@@ -175,7 +185,8 @@ export interface OutboxRepository {
   /** True while an 'item' row of the story is still to be sent there (pending, failed, sending): a reply waits for it. */
   storyLeadQueued(destination: Destination, storyId: number): Promise<boolean>;
   get(id: number): Promise<OutboxRow | null>;
-  list(filter?: { status?: OutboxStatus; destination?: Destination }): Promise<OutboxRow[]>;
+  /** Rows by status, destination and/or story (storyIds: one indexed query per 500 ids). */
+  list(filter?: { status?: OutboxStatus; destination?: Destination; storyIds?: number[] }): Promise<OutboxRow[]>;
 }
 
 export interface LeaseRepository {

@@ -10,7 +10,8 @@ import { LATEST_VERSION, MIGRATIONS } from '../../src/store/migrations/index.js'
 import { readSchemaVersion, runMigrations } from '../../src/store/migrations/run-migrations.js';
 import type { SqlExecutor } from '../../src/store/sql/executor.js';
 import type { Store } from '../../src/store/store.js';
-import { makeItem, T0 } from './fixtures.js';
+import { itemDedupKey } from '../../src/delivery/dedup-keys.js';
+import { makeItem, slack, T0, WEEKLY } from './fixtures.js';
 import { adminQuery, noticePgSkipped, PG_URL, uniqueSchema } from './pg-schema.js';
 
 interface Target {
@@ -88,6 +89,42 @@ function registerMigrationTests(target: Target): void {
       }
     });
   }
+
+  it('005 enqueues items a crashed poll left unrouted (never a first poll\'s backlog), then drops the marker', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      await runMigrations(raw, MIGRATIONS.slice(0, 4));
+      const old = createSqlStore(raw, null);
+      await old.feeds.syncConfig([{ id: 'est', url: 'https://est.example/' }, { id: 'new', url: 'https://new.example/' }]);
+      await old.feeds.updateState('est', { initialized: true });
+      const [routed, lost, both, updated] = await old.items.insertNew('est', [
+        makeItem('routed'), makeItem('lost'), makeItem('both', { topics: ['gdpr', 'ai'] }), makeItem('updated'),
+      ], T0);
+      const [backlog] = await old.items.insertNew('new', [makeItem('backlog')], T0);
+      await old.subscriptions.subscribe(slack('C1'), ['ai'], WEEKLY, T0);
+      await old.subscriptions.subscribe(slack('C2'), ['ai'], WEEKLY, T0);
+      await old.subscriptions.pause(slack('C2'), 'removed from channel');
+      await old.subscriptions.subscribe(slack('C3'), ['gdpr'], WEEKLY, T0);
+      // As 004 left them: everything before the crash routed, the crash's items not.
+      await raw.run(`UPDATE items SET routed_at = NULL WHERE id IN (?, ?, ?, ?)`, [lost!.id, both!.id, updated!.id, backlog!.id]);
+      await raw.run(`UPDATE items SET routed_at = ? WHERE id = ?`, [T0.getTime(), routed!.id]);
+      // "updated" was enqueued (as a thread reply) before the crash, just never marked.
+      await old.outbox.enqueue([{ dedupKey: 'story:x', destination: slack('C1'), kind: 'story_update', payload: { itemId: updated!.id, storyId: 1, source: 'est' } }], T0);
+
+      await store().migrate();
+      const rows = await store().outbox.list();
+      expect(rows.filter((row) => row.kind === 'item').map((row) => row.dedupKey).sort()).toEqual(
+        [itemDedupKey(slack('C1'), lost!.id), itemDedupKey(slack('C1'), both!.id), itemDedupKey(slack('C3'), both!.id)].sort(),
+      );
+      expect(rows.find((row) => row.dedupKey === itemDedupKey(slack('C1'), lost!.id))).toMatchObject({
+        status: 'pending', payload: { itemId: lost!.id }, destination: slack('C1'), attempts: 0,
+      });
+      await expect(raw.get('SELECT routed_at FROM items')).rejects.toThrow();
+      expect(await store().items.count()).toBe(5); // nothing deleted
+    } finally {
+      await cleanup();
+    }
+  });
 
   it('moves a waiting outbox row\'s failure count out of its last error into the failures column', async () => {
     const { raw, store, cleanup } = await target.open();

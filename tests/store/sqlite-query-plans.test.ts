@@ -34,4 +34,15 @@ describe('SQLite query plans', () => {
     expect(detail).not.toContain('items_last_seen');
     expect(detail.match(/sqlite_autoindex_items_1 \(feed_id=\?\)/g)).toHaveLength(2);
   });
+
+  it('routing reads a batch\'s story rows through outbox_story_id, not a channel\'s whole history', () => {
+    const detail = plan('SELECT * FROM outbox WHERE story_id IN (?, ?) ORDER BY id', [1, 2]);
+    expect(detail).toContain('outbox_story_id');
+    expect(detail).not.toMatch(/SCAN outbox(?! USING)/);
+  });
+
+  it('knownKeys and byStories are index lookups', () => {
+    expect(plan('SELECT item_key FROM items WHERE feed_id = ? AND item_key IN (?, ?)', ['f', 'a', 'b'])).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_items/);
+    expect(plan('SELECT id FROM items i WHERE i.story_id IN (?, ?) ORDER BY i.id', [1, 2])).toContain('items_story');
+  });
 });

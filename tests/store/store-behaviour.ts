@@ -7,8 +7,8 @@ import { registerInstallationBehaviour } from './behaviour/installations.js';
 import { registerOutboxBehaviour } from './behaviour/outbox.js';
 import { registerLeaseBehaviour } from './behaviour/leases.js';
 import { registerPruneBehaviour } from './behaviour/prune.js';
-import { registerRoutingBehaviour } from './behaviour/routing.js';
 import { registerListedItemsBehaviour } from './behaviour/listed-items.js';
+import { registerTransactionBehaviour } from './behaviour/transaction.js';
 import { registerWebReadBehaviour } from './behaviour/web-reads.js';
 import { registerOversizedTextBehaviour } from './behaviour/oversized-text.js';
 
@@ -34,8 +34,8 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerOutboxBehaviour(factory);
   registerLeaseBehaviour(factory);
   registerPruneBehaviour(factory);
-  registerRoutingBehaviour(factory);
   registerListedItemsBehaviour(factory);
+  registerTransactionBehaviour(factory);
   registerWebReadBehaviour(factory);
   registerOversizedTextBehaviour(factory);
 }

@@ -3,13 +3,16 @@ import { coreMigration } from './001-core.js';
 import { searchMigration } from './002-search.js';
 import { titleSearchMigration } from './003-title-search.js';
 import { routingMarkerMigration } from './004-routing-marker.js';
+import { onePollTransactionMigration } from './005-one-poll-transaction.js';
 import { outboxFailuresMigration } from './006-outbox-failures.js';
 
 /**
  * Every migration in order. Append only: never edit one that has shipped. A version missing from
  * a database is applied even when a later one already is (two branches may add neighbours).
  */
-export const MIGRATIONS: readonly Migration[] = [coreMigration, searchMigration, titleSearchMigration, routingMarkerMigration, outboxFailuresMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  coreMigration, searchMigration, titleSearchMigration, routingMarkerMigration, onePollTransactionMigration, outboxFailuresMigration,
+];
 
 /** The schema version this code expects. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -22,16 +22,23 @@ function byPublishedAsc(a: TaggedItem, b: TaggedItem): number {
 }
 
 /**
- * Stores the items whose (feedId, key) is new, returns those, and records that every given item
- * was still listed by the feed (last_seen_at), so retention never prunes an item the feed still
- * shows and would then re-post it as new.
+ * Stores the items whose (feedId, key) is new, returns those, and records that every listed key
+ * (default: the items' keys) is still shown by the feed (last_seen_at), so retention never prunes
+ * an item the feed still shows and would then re-post it as new.
  */
-export async function insertNewItems(db: SqlExecutor, feedId: string, items: TaggedItem[], firstSeenAt: Date): Promise<StoredItem[]> {
-  if (items.length === 0) return [];
+export async function insertNewItems(
+  db: SqlExecutor,
+  feedId: string,
+  items: TaggedItem[],
+  firstSeenAt: Date,
+  listedKeys: readonly string[] = items.map((item) => item.key),
+): Promise<StoredItem[]> {
+  if (items.length === 0 && listedKeys.length === 0) return [];
   const seen = firstSeenAt.getTime();
   // Within one batch the first occurrence of a key wins (a repeated key would conflict anyway).
   const keys = new Set<string>();
   const unique = [...items].sort(byPublishedAsc).filter((item) => !keys.has(item.key) && Boolean(keys.add(item.key)));
+  for (const key of listedKeys) keys.add(key);
   return db.transaction(async (tx) => {
     // The returned items are built from the rows as written (no read-back of every new item):
     // only the feed's display name comes from the database.

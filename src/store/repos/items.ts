@@ -26,7 +26,15 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
     (await db.all<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE ${where} ${tail}`, params)).map(toStoredItem);
 
   return {
-    insertNew: (feedId, items, firstSeenAt) => insertNewItems(db, feedId, items, firstSeenAt),
+    insertNew: (feedId, items, firstSeenAt, listedKeys) => insertNewItems(db, feedId, items, firstSeenAt, listedKeys),
+    knownKeys: async (feedId, keys) => {
+      const known = new Set<string>();
+      for (const part of chunk([...new Set(keys)])) {
+        const rows = await db.all<{ item_key: string }>(`SELECT item_key FROM items WHERE feed_id = ? AND item_key IN (${placeholders(part.length)})`, [feedId, ...part]);
+        for (const row of rows) known.add(row.item_key);
+      }
+      return known;
+    },
     latest: async (query: LatestQuery) => {
       const since = query.since?.getTime() ?? 0;
       const limit = clampLimit(query.limit);
@@ -48,13 +56,12 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
       }
     },
     touchListed: (feedId, now, staleMs) => db.run(TOUCH_LISTED_SQL, [now.getTime(), feedId, now.getTime() - staleMs, feedId]),
-    markRouted: async (itemIds, at) => {
-      for (const ids of chunk(itemIds)) {
-        await db.run(`UPDATE items SET routed_at = ? WHERE id IN (${placeholders(ids.length)})`, [at.getTime(), ...ids]);
-      }
-    },
-    unrouted: (before, limit) => select('i.routed_at IS NULL AND i.first_seen_at < ?', [before.getTime(), clampLimit(limit)], 'ORDER BY i.first_seen_at, i.id LIMIT ?'),
     byStory: (storyId) => select('i.story_id = ?', [storyId], 'ORDER BY i.first_seen_at, i.id'),
+    byStories: async (storyIds) => {
+      const items: StoredItem[] = [];
+      for (const ids of chunk([...new Set(storyIds)])) items.push(...(await select(`i.story_id IN (${placeholders(ids.length)})`, ids, 'ORDER BY i.id')));
+      return items;
+    },
     count: async () => Number((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM items'))?.n ?? 0),
   };
 }

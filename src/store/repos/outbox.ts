@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { OutboxRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
-import { chunk } from '../sql/placeholders.js';
+import { chunk, placeholders } from '../sql/placeholders.js';
 import { DESTINATION_WHERE, destinationParams } from './destination.js';
 import { claimOutbox } from './outbox-claim.js';
 import { toOutboxRow, type OutboxTableRow } from './outbox-rows.js';
@@ -88,8 +88,17 @@ export function createOutboxRepository(db: SqlExecutor, clock: Clock): OutboxRep
         where.push(DESTINATION_WHERE);
         params.push(...destinationParams(filter.destination));
       }
-      const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      return (await db.all<OutboxTableRow>(`SELECT * FROM outbox ${clause} ORDER BY id`, params)).map(toOutboxRow);
+      const select = async (conditions: string[], values: SqlValue[]) => {
+        const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+        return (await db.all<OutboxTableRow>(`SELECT * FROM outbox ${clause} ORDER BY id`, values)).map(toOutboxRow);
+      };
+      if (!filter.storyIds) return select(where, params);
+      // Routing reads a batch's stories at once (index outbox_story_id), never a channel's whole history.
+      const rows = [];
+      for (const ids of chunk([...new Set(filter.storyIds)])) {
+        rows.push(...(await select([...where, `story_id IN (${placeholders(ids.length)})`], [...params, ...ids])));
+      }
+      return rows.sort((a, b) => a.id - b.id);
     },
   };
 }
