@@ -11,7 +11,7 @@ import { createPoller, type Poller } from '../ingest/poller.js';
 import { createMetrics, type Metrics } from '../server/metrics.js';
 import type { AppConfig } from './load-config.js';
 import { createDigestFunctions, type DigestFunctions } from './digest-functions.js';
-import { instrumentCommands, instrumentPoller } from './instrument.js';
+import { instrumentCommands, recordFeedPoll } from './instrument.js';
 
 /** The platform-neutral bot: everything `start` and the CLI commands share. */
 export interface AppCore {
@@ -49,18 +49,16 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     // With no admin channel configured the log is the notice: never silence.
     if ((await enqueueAdminNotice(store, text, clock.now())) === 0) logger.warn({ feed: feed.id, kind: error.kind, message: error.message }, 'feed is failing');
   };
-  const poller = instrumentPoller(
-    createPoller({
-      store,
-      clock,
-      logger,
-      fetchOptions: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK.all, allowedAddressRanges: env.ALLOW_PRIVATE_NETWORK.ranges, userAgent: env.USER_AGENT },
-      tagger: createTagger(config.topics),
-      backfill: env.BACKFILL_ITEMS,
-      onFeedFailing,
-    }),
-    metrics,
-  );
+  const poller = createPoller({
+    store,
+    clock,
+    logger,
+    fetchOptions: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK.all, allowedAddressRanges: env.ALLOW_PRIVATE_NETWORK.ranges, userAgent: env.USER_AGENT },
+    tagger: createTagger(config.topics),
+    backfill: env.BACKFILL_ITEMS,
+    onFeedFailing,
+    onFeedPolled: recordFeedPoll(metrics),
+  });
   const commands = instrumentCommands(
     createCommandHandler({
     store,

@@ -1,23 +1,13 @@
 import type { CommandHandler } from '../commands/command-port.js';
-import type { Poller, PollReport } from '../ingest/poller.js';
+import type { FeedPollReport } from '../ingest/poller.js';
 import type { Metrics } from '../server/metrics.js';
 
-/** Counts every poll's stored items, per-feed outcomes and error kinds for /metrics. */
-export function instrumentPoller(poller: Poller, metrics: Metrics): Poller {
-  const record = (report: PollReport) => {
+/** Counts each feed's stored items, outcome and error kind for /metrics as its poll ends. */
+export function recordFeedPoll(metrics: Metrics): (report: FeedPollReport) => void {
+  return (report) => {
     metrics.itemsStored.inc(report.newItems);
-    for (const feed of report.feeds) {
-      metrics.feedsPolled.inc({ status: feed.status });
-      if (feed.error) metrics.feedFailures.inc({ kind: feed.error.kind });
-    }
-    return report;
-  };
-  return {
-    pollOnce: (options) => poller.pollOnce(options).then(record),
-    pollDue: () => poller.pollDue().then(record),
-    close: async () => {
-      await poller.close?.();
-    },
+    metrics.feedsPolled.inc({ status: report.status });
+    if (report.error) metrics.feedFailures.inc({ kind: report.error.kind });
   };
 }
 

@@ -20,6 +20,8 @@ export interface PollerDeps {
   maxItemsPerPoll?: number;
   /** Called once per failing episode (R10). */
   onFeedFailing?: (feed: FeedRecord, error: FeedError) => Promise<void>;
+  /** Called as each feed's poll ends, so metrics move while a long cycle is still running. */
+  onFeedPolled?: (report: FeedPollReport) => void;
   /** Global fetch concurrency (R11); at most 2 per host regardless. */
   concurrency?: number;
   /** Minutes between checks for feeds without their own interval. */

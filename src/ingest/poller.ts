@@ -35,8 +35,14 @@ export function createPoller(deps: PollerDeps): Poller {
     }
   }
 
+  async function pollAndReport(feed: FeedRecord): Promise<FeedPollReport | null> {
+    const report = await pollGuarded(feed);
+    if (report) deps.onFeedPolled?.(report);
+    return report;
+  }
+
   async function pollMany(feeds: FeedRecord[]): Promise<PollReport> {
-    const results = await Promise.all(feeds.map((feed) => limiter.run(hostOf(feed), () => pollGuarded(feed))));
+    const results = await Promise.all(feeds.map((feed) => limiter.run(hostOf(feed), () => pollAndReport(feed))));
     const reports = results.filter((r): r is FeedPollReport => r !== null);
     return { feeds: reports, newItems: reports.reduce((sum, r) => sum + r.newItems, 0) };
   }

@@ -193,6 +193,29 @@ describe('no overlapping runs (R11)', () => {
   });
 });
 
+describe('per-feed reports', () => {
+  it("each feed's report arrives as its poll ends, before a slow feed of the same cycle finishes", async () => {
+    env.server.serveStatic('/reported-quick', rssFeed([1, 2, 3]));
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    env.server.route('/reported-held', (_req, res) => {
+      void released.then(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed([4])));
+    });
+    const reports: Array<{ id: string; newItems: number }> = [];
+    const h = await createHarness(
+      [{ id: 'held', url: env.server.url('/reported-held') }, { id: 'quick', url: env.server.url('/reported-quick') }],
+      { deps: { onFeedPolled: (report) => reports.push({ id: report.id, newItems: report.newItems }) } },
+    );
+    env.harnesses.push(h);
+    const cycle = h.poller.pollOnce();
+    for (let i = 0; i < 100 && reports.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(reports).toEqual([{ id: 'quick', newItems: 3 }]);
+    release();
+    await cycle;
+    expect(reports).toEqual([{ id: 'quick', newItems: 3 }, { id: 'held', newItems: 1 }]);
+  });
+});
+
 describe('faults in our own stages (R9)', () => {
   it('a crashing tagger is kind internal, backs off, and leaves other feeds alone', async () => {
     env.server.serveStatic('/boom', rssFeed([1]));
