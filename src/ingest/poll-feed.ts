@@ -6,13 +6,14 @@
  * the items they describe. Network I/O and CPU work happen before the transaction, which holds
  * only the writes. A feed's failure is a value saved on its row, never an exception.
  */
+import { yieldToEventLoop } from '../core/yield-to-event-loop.js';
 import type { FeedError, FeedRecord, FeedState } from '../core/types.js';
 import { routeNewItems } from '../delivery/route-items.js';
 import { createStoryAssigner } from '../stories/assign-stories.js';
 import { createAsyncLock } from '../store/sql/async-lock.js';
 import { fetchFeed } from './fetch-feed.js';
 import type { FetchOptions } from './http/fetch-options.js';
-import { parseFeed } from './parse/parse-feed.js';
+import { createFeedParser } from './parse/parse-off-thread.js';
 import { MAX_ITEMS_PER_POLL, planPosting, selectNewItems } from './poll-batch.js';
 import type { FeedPollReport, PollerDeps } from './poller-types.js';
 import { failurePatch, successPatch } from './schedule/feed-health.js';
@@ -29,6 +30,8 @@ export function createFeedPoll(deps: PollerDeps, fetchOptions: FetchOptions) {
   const stories = createStoryAssigner(store);
   // One poll transaction at a time in this process: polls share the story index.
   const oneWriter = createAsyncLock();
+  // Large documents are parsed on a worker thread so the event loop keeps answering meanwhile.
+  const parser = createFeedParser();
   const hintsOf = (feed: FeedRecord): ScheduleHints => ({ intervalMinutes: feed.interval ?? deps.defaultIntervalMinutes ?? 30 });
 
   async function pollFeed(feed: FeedRecord): Promise<FeedPollReport> {
@@ -46,11 +49,13 @@ export function createFeedPoll(deps: PollerDeps, fetchOptions: FetchOptions) {
     if (fetched.status === 'not_modified') return notModified(feed, url, hints, { ...redirect.patch, etag: fetched.etag, lastModified: fetched.lastModified }, now);
 
     // 2. Parse and normalise.
-    const parsed = parseFeed(fetched.body, fetched.finalUrl, { now });
+    const parsed = await parser.parse(fetched.body, fetched.finalUrl, now);
     if (parsed.status === 'error') return fail(feed, { kind: parsed.kind, message: parsed.message }, hints, redirect.patch);
     hints.ttlMinutes = parsed.ttlMinutes;
 
     // 3. Keep what is new, newest first, at most MAX_ITEMS_PER_POLL (the rest next poll).
+    // Each CPU-heavy step below is followed by a turn of the event loop, so requests keep being answered.
+    await yieldToEventLoop();
     const listedKeys = parsed.items.map((item) => item.key);
     const batch = selectNewItems(parsed.items, await store.items.knownKeys(feed.id, listedKeys), deps.maxItemsPerPoll ?? MAX_ITEMS_PER_POLL);
     if (batch.leftOut > 0) logger.info({ feedId: feed.id, taken: batch.items.length, left: batch.leftOut }, 'feed lists more new items than one poll takes; the rest come next poll');
@@ -61,7 +66,9 @@ export function createFeedPoll(deps: PollerDeps, fetchOptions: FetchOptions) {
       : { etag: fetched.etag, lastModified: fetched.lastModified, bodyHash: fetched.bodyHash };
 
     // 4. Tag and summarise (CPU only).
+    await yieldToEventLoop();
     const tagged = tagAndSummarise(deps.tagger, feed, batch.items);
+    await yieldToEventLoop();
 
     // 5-8. Store, assign stories, route, save the feed state: one transaction, all or nothing.
     // Stories are matched first (reads and CPU); the transaction only writes them.
@@ -109,5 +116,5 @@ export function createFeedPoll(deps: PollerDeps, fetchOptions: FetchOptions) {
     return { id: feed.id, url, status: 'error', error, items: 0, newItems: 0 };
   }
 
-  return { pollFeed, fail };
+  return { pollFeed, fail, closeParser: () => parser.close() };
 }

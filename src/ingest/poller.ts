@@ -17,7 +17,7 @@ export function createPoller(deps: PollerDeps): Poller {
   const fetchOptions = defaultFetchOptions(deps.fetchOptions);
   const limiter = createHostLimiter(deps.concurrency ?? 16, 2);
   const inFlight = new Set<string>();
-  const { pollFeed, fail } = createFeedPoll(deps, fetchOptions);
+  const { pollFeed, fail, closeParser } = createFeedPoll(deps, fetchOptions);
 
   async function pollGuarded(feed: FeedRecord): Promise<FeedPollReport | null> {
     if (inFlight.has(feed.id)) return null; // no overlapping runs of the same feed (R11)
@@ -56,7 +56,10 @@ export function createPoller(deps: PollerDeps): Poller {
     async pollDue() {
       return pollMany(await store.feeds.due(clock.now()));
     },
-    close: () => releaseFetchAgent(fetchOptions),
+    close: async () => {
+      await closeParser();
+      await releaseFetchAgent(fetchOptions);
+    },
   };
 }
 

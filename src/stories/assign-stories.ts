@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../core/yield-to-event-loop.js';
 import { DEFAULT_STORY_OPTIONS, type StoryMatchOptions } from './compare-profiles.js';
 import { createStoryIndex, type IndexedItem, type StoryMatch } from './story-index.js';
 import { profileStoredItem } from './story-profile.js';
@@ -20,7 +21,6 @@ const PLACEHOLDER_BASE = 2 ** 52;
 const ITEMS_PER_SLICE = 200;
 
 /** Lets pending I/O (HTTP requests, timers) run before the next slice of work. */
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Adds items to the index, yielding every ITEMS_PER_SLICE (profiling is the costly part). */
 async function addAll(index: StoryIndex, items: StoredItem[]): Promise<void> {
