@@ -28,3 +28,4 @@ export type { Subscription } from './core/types.js';
 export { createStore } from './store/create-store.js';
 export { StoreError, isStoreError } from './store/store-error.js';
 export type { StoreErrorCode } from './store/store-error.js';
+export { isLoopbackAddress, proxyHeaderOf } from './server/web-access.js';

@@ -27,13 +27,22 @@ export interface WebAccess {
 /** The rule's answer; a refusal carries the status to send. */
 export type AccessDecision = { allowed: true } | { allowed: false; status: 401 | 403 | 404; reason: string };
 
-// Any of these means a proxy forwarded the request: the socket's address is not the caller's.
-const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'x-client-ip', 'true-client-ip', 'cf-connecting-ip', 'via'];
+/**
+ * Headers a reverse proxy or load balancer adds to say whom it forwards for. A request that
+ * carries one reached us through a proxy, so its loopback address says nothing about the caller.
+ */
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'via', 'x-client-ip', 'true-client-ip', 'cf-connecting-ip', 'x-original-forwarded-for'];
 
-function isLoopback(address: string | undefined): boolean {
-  if (!address || !ipaddr.isValid(address)) return false;
-  const parsed = ipaddr.process(address); // ::ffff:127.0.0.1 becomes 127.0.0.1
-  return parsed.range() === 'loopback';
+/** The first proxy header present on the request, or null. */
+export function proxyHeaderOf(headers: Record<string, unknown>): string | null {
+  return PROXY_HEADERS.find((name) => headers[name] !== undefined) ?? null;
+}
+
+/** True for 127.0.0.0/8, ::1 and IPv4-mapped loopback (::ffff:127.x.y.z); brackets allowed. */
+export function isLoopbackAddress(address: string | undefined | null): boolean {
+  const bare = address?.replace(/^\[|\]$/g, '');
+  if (!bare || !ipaddr.isValid(bare)) return false;
+  return ipaddr.process(bare).range() === 'loopback'; // ::ffff:127.0.0.1 becomes 127.0.0.1
 }
 
 function bearerOf(req: IncomingMessage): string | null {
@@ -91,8 +100,8 @@ export function checkWebAccess(req: IncomingMessage, access: WebAccess, options:
       if (access.token && options.queryToken && sameSecret(options.queryToken, access.token)) return { allowed: true };
       return { allowed: false, status: 401, reason: 'a bearer token is required' };
     case 'local': {
-      const forwarded = PROXY_HEADERS.some((name) => req.headers[name] !== undefined);
-      if (!forwarded && isLoopback(req.socket.remoteAddress)) return { allowed: true };
+      const forwarded = proxyHeaderOf(req.headers) !== null;
+      if (!forwarded && isLoopbackAddress(req.socket.remoteAddress)) return { allowed: true };
       return { allowed: false, status: 403, reason: 'served to local callers only (WEB_ACCESS=local); set WEB_ACCESS=token and WEB_TOKEN to open it from elsewhere' };
     }
   }
