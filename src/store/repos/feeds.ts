@@ -47,7 +47,8 @@ export function createFeedRepository(db: SqlExecutor, clock: Clock): FeedReposit
     syncConfig: (feeds: FeedConfig[]) =>
       db.transaction(async (tx) => {
         const now = clock.now().getTime();
-        await tx.run('UPDATE feeds SET in_config = 0 WHERE owner_workspace_id IS NULL');
+        // Sources added from chat are never in_config: this leaves them as they are.
+        await tx.run('UPDATE feeds SET in_config = 0');
         for (const feed of feeds) {
           await tx.run(
             `INSERT INTO feeds (id, url, name, topics, interval_minutes, enabled, in_config, state, created_at, updated_at)
