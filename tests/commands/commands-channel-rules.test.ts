@@ -151,3 +151,21 @@ describe('quiet hours', () => {
     expect((await h.run('quiet 22:00-07:00')).text).toMatch(/^This channel follows no topics or watches/);
   });
 });
+
+describe('logs and typed rules', () => {
+  it('never writes a watch or mute query to the logs, even when the command fails', async () => {
+    const { createCommandHarness } = await import('./command-harness.js');
+    const h = await createCommandHarness();
+    await h.run('watch zebracorp-secret-watch');
+    await h.run('mute zebracorp-secret-mute');
+    await h.run('unwatch zebracorp-secret-watch');
+    // The database goes away: every command now fails and is logged.
+    await h.store.close();
+    for (const text of ['watch zebracorp-secret-watch', 'mute zebracorp-secret-mute', 'unmute zebracorp-secret-mute', 'watches']) {
+      expect((await h.run(text)).text).toMatch(/^Sorry, something went wrong/);
+    }
+    expect(h.logLines.length).toBeGreaterThanOrEqual(4);
+    expect(h.logLines.join('\n')).toContain('"command":"watch"');
+    expect(h.logLines.join('\n')).not.toMatch(/zebracorp|secret/);
+  });
+});
