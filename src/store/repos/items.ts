@@ -50,6 +50,11 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
       const filter = topics ? ` AND EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = i.id AND t.topic IN (${placeholders(topics.length)}))` : '';
       return select(`i.first_seen_at >= ? AND i.first_seen_at < ?${filter}`, [from.getTime(), to.getTime(), ...(topics ?? [])], 'ORDER BY i.first_seen_at DESC, i.id DESC');
     },
+    storedAfter: async (afterId, recheck = []) => {
+      const ids = [...new Set(recheck)].slice(0, 500);
+      const again = ids.length > 0 ? ` OR i.id IN (${placeholders(ids.length)})` : '';
+      return select(`i.id > ?${again}`, [afterId, ...ids], 'ORDER BY i.id');
+    },
     setStory: async (itemIds, storyId) => {
       for (const ids of chunk(itemIds)) {
         await db.run(`UPDATE items SET story_id = ? WHERE id IN (${placeholders(ids.length)})`, [storyId, ...ids]);
