@@ -3,13 +3,14 @@
  * subscriptions and hourly counts (one query each for the whole pass) and handles the channels
  * concurrently (their store commits overlap on separate connections), each channel's rows oldest
  * first and one at a time, so a row's mark-sent is committed before the next send to that channel.
- * Per channel: unsubscribed rows die, paused ones are parked, rows over the hourly cap are rolled
- * up, and the rest are paced and sent (src/delivery/send.ts: one send and its outcome).
+ * Per channel: unsubscribed rows die, paused ones are parked, item posts in quiet hours are held
+ * and later rolled into one message, rows over the hourly cap are rolled up, and the rest are
+ * paced and sent (src/delivery/send.ts: one send and its outcome).
  */
 import type { ChatPort } from '../chat/chat-port.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
-import { destinationKey, workspaceKey, type Destination, type Platform, type Subscription } from '../core/types.js';
+import { destinationKey, workspaceKey, type Destination, type Platform, type QuietHours, type Subscription } from '../core/types.js';
 import type { OutboxRow, Store } from '../store/store.js';
 import { rollupDedupKey } from './dedup-keys.js';
 import {
@@ -25,6 +26,7 @@ import {
 import { payloadItemId, type RollupPayload } from './payloads.js';
 import { createDefaultRenderers, type RendererRegistry } from './render.js';
 import { findThread, parkRow, sendRow } from './send.js';
+import { heldRows, holdNote, isHeld, quietUntil, releaseHeld } from './quiet-hours.js';
 
 const HOUR_MS = 3_600_000;
 /** Kinds counted against a channel's hourly cap; digests, notices and rollups are not. */
@@ -178,12 +180,13 @@ async function readChannels(destinations: Destination[], ctx: DispatchContext): 
  */
 async function processDestination(
   destination: Destination,
-  rows: OutboxRow[],
+  claimed: OutboxRow[],
   subscription: Subscription | null,
   sentLastHour: number,
   ctx: DispatchContext,
   stats: DispatchStats,
 ): Promise<void> {
+  let rows = claimed;
   const { store } = ctx;
   if (!subscription) {
     for (const row of rows) await store.outbox.markDead(row.id, 'unsubscribed: the channel has no subscription');
@@ -194,6 +197,8 @@ async function processDestination(
     for (const row of rows) await parkRow(row, subscription.pausedReason ?? 'paused', ctx, stats);
     return;
   }
+  const quiet = await applyQuietHours(destination, rows, subscription.quiet ?? null, ctx, stats);
+  rows = rows.filter((row) => !quiet.has(row));
   const capped = rows.filter((row) => CAPPED_KINDS.has(row.kind));
   const budget = ctx.options.hourlyCap - sentLastHour;
   // Over the cap: send budget - 1 one by one and roll the rest into one message, so the channel sees `budget` posts.
@@ -201,6 +206,30 @@ async function processDestination(
   if (rollUp.length > 0) await rollUpRows(destination, rollUp, ctx, stats);
   const rolled = new Set(rollUp);
   await sendInOrder(rows.filter((row) => !rolled.has(row)), ctx, stats);
+}
+
+/**
+ * Quiet hours (src/delivery/quiet-hours.ts): inside the window, item posts are held until it ends;
+ * once it has ended, the held rows (these and any still waiting) become one roll-up. Returns the
+ * rows it took care of, which the caller neither caps nor sends.
+ */
+async function applyQuietHours(
+  destination: Destination, rows: OutboxRow[], quiet: QuietHours | null, ctx: DispatchContext, stats: DispatchStats,
+): Promise<Set<OutboxRow>> {
+  const now = ctx.clock.now();
+  const until = quiet ? quietUntil(quiet, now) : null;
+  if (until) {
+    const hold = rows.filter((row) => CAPPED_KINDS.has(row.kind));
+    for (const row of hold) await ctx.store.outbox.markRetry(row.id, until, holdNote(until));
+    stats.paced += hold.length;
+    return new Set(hold);
+  }
+  const released = rows.filter(isHeld);
+  if (released.length === 0) return new Set();
+  const waiting = (await heldRows(ctx.store, destination)).filter((row) => !released.some((own) => own.id === row.id));
+  await releaseHeld(ctx.store, destination, [...released, ...waiting], now);
+  stats.rolledUp += released.length + waiting.length;
+  return new Set(released);
 }
 
 async function sendInOrder(queue: OutboxRow[], ctx: DispatchContext, stats: DispatchStats): Promise<void> {
