@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 import type { MessageItem } from '../../src/index.js';
 import { truncateAtWord } from '../../src/index.js';
 import { escapeSlackText, fitEscaped, mrkdwnLink, safeLinkUrl } from './escape-text.js';
+import { renderPostActions } from './post-actions.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -58,6 +59,7 @@ export function renderItemCard(item: MessageItem): KnownBlock[] {
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: itemContextText(item) }] });
   const url = safeLinkUrl(item.url);
   if (url) blocks.push({ type: 'actions', elements: [openButton(url)] });
+  blocks.push(...renderPostActions(item));
   return blocks;
 }
 

@@ -4,6 +4,7 @@
  * themselves: core code puts raw feed text here, never pre-escaped markup.
  */
 import type { StoredItem } from '../core/types.js';
+import type { SettingsForm } from './settings-form.js';
 
 export interface MessageItem {
   title: string;
@@ -14,6 +15,10 @@ export interface MessageItem {
   topics: string[];
   /** e.g. "+2 sources" when the item heads a multi-source story. */
   note?: string;
+  /** The stored item id (shown as `#37`; post actions carry it). */
+  id?: number;
+  /** Why this post is here, e.g. `Matched AI & automated decisions`. */
+  reason?: string;
 }
 
 export interface MessageSection {
@@ -45,6 +50,8 @@ export interface ChatMessage {
   /** Replies are private to the asker unless a command asked for `public`. */
   visibility?: 'private' | 'public';
   kind?: 'reply' | 'item' | 'digest' | 'notice' | 'rollup' | 'error';
+  /** The channel's settings as a form (Slack modal, Teams card inputs); text-only adapters show `text`. */
+  form?: SettingsForm;
 }
 
 /** A stored item as a message item (raw text: adapters escape). */
@@ -56,6 +63,7 @@ export function toMessageItem(item: StoredItem, note?: string): MessageItem {
     source: item.source,
     publishedAt: item.publishedAt ?? item.firstSeenAt,
     topics: item.topics,
+    id: item.id,
   };
   return note === undefined ? base : { ...base, note };
 }

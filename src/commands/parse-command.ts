@@ -12,6 +12,7 @@ export const COMMAND_NAMES = [
   'digest',
   'feeds',
   'why',
+  'settings',
   'help',
 ] as const;
 
@@ -20,7 +21,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** A parsed command; topics stay as typed words (resolved later against the taxonomy). */
 export type ParsedCommand =
-  | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' }
+  | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' | 'settings' }
   | { name: 'latest'; topicWords: string[]; count: number | null; public: boolean }
   | { name: 'search'; words: string }
   | { name: 'subscribe'; topicWords: string[] }
@@ -49,6 +50,7 @@ export const EXAMPLES: Record<CommandName, string> = {
   digest: DIGEST_EXAMPLE,
   feeds: 'feeds',
   why: 'why https://example.org/news/item',
+  settings: 'settings',
   help: 'help',
 };
 
@@ -79,6 +81,7 @@ export function parseCommand(text: string): ParsedCommand {
     case 'topics':
     case 'subscriptions':
     case 'feeds':
+    case 'settings':
       return { name: word };
     case 'latest':
       return parseLatest(rest);

@@ -17,6 +17,7 @@ export const HELP_LINES = [
   '`digest [on|off|preview|now|weekly <day> <HH:MM> [zone]]`: the weekly digest',
   '`feeds`: the sources and their health',
   '`why <item link or id>`: why an item got its topics',
+  '`settings`: this channel’s topics and digest as a form',
   '`help`: this list',
 ];
 

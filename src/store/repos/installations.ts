@@ -47,7 +47,7 @@ export function createInstallationRepository(db: SqlExecutor, cipher: PayloadCip
     },
     purgeWorkspace: async (platform, workspaceId) => {
       await db.transaction(async (tx) => {
-        for (const table of ['installations', 'subscriptions', 'outbox']) {
+        for (const table of ['installations', 'subscriptions', 'outbox', 'feedback']) {
           await tx.run(`DELETE FROM ${table} WHERE platform = ? AND workspace_id = ?`, [platform, workspaceId]);
         }
       });
@@ -55,7 +55,7 @@ export function createInstallationRepository(db: SqlExecutor, cipher: PayloadCip
     },
     purgeDestination: async (destination: Destination) => {
       await db.transaction(async (tx) => {
-        for (const table of ['subscriptions', 'outbox']) {
+        for (const table of ['subscriptions', 'outbox', 'feedback']) {
           await tx.run(`DELETE FROM ${table} WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
         }
         // A conversation reference is saved under the conversation's id as its key (Teams).
