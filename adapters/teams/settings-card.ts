@@ -6,7 +6,7 @@
  * the form's field names. Also reads an invoke's data back into the core's SettingsInput.
  */
 import type { ChatMessage, SettingsField, SettingsForm, SettingsInput } from '../../src/index.js';
-import { escapeCardMarkdown } from './card-markdown.js';
+import { coreCardMarkdown } from './card-markdown.js';
 import type { AdaptiveCard, CardElement } from './fit-card.js';
 
 /** The Action.Execute verb of the Save button. */
@@ -20,7 +20,8 @@ const MAX_FIELD = 200;
 const MAX_TOPIC_VALUES = 200;
 
 function text(value: string, extra: Record<string, unknown> = {}): CardElement {
-  return { type: 'TextBlock', text: escapeCardMarkdown(value), wrap: true, ...extra };
+  // Titles, notices and errors are the core's own text (`command` spans become bold).
+  return { type: 'TextBlock', text: coreCardMarkdown(value), wrap: true, ...extra };
 }
 
 function errorUnder(form: SettingsForm, field: SettingsField): CardElement[] {
