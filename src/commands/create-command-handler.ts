@@ -10,6 +10,7 @@ import { handleFeeds } from './handlers/feeds.js';
 import { handleHelp } from './handlers/help.js';
 import { handleLatest } from './handlers/latest.js';
 import { handleSearch } from './handlers/search.js';
+import { handleSettings } from './handlers/settings.js';
 import { handleSubscribe } from './handlers/subscribe.js';
 import { handleSubscriptions } from './handlers/subscriptions.js';
 import { handleTopics } from './handlers/topics.js';
@@ -41,6 +42,8 @@ function runCommand(command: ParsedCommand, ctx: HandlerContext): Promise<ChatMe
       return handleFeeds(ctx);
     case 'why':
       return handleWhy(command, ctx);
+    case 'settings':
+      return handleSettings(ctx);
     case 'watch':
       return addWatch(command.query, ctx);
     case 'unwatch':

@@ -13,6 +13,7 @@ export const COMMAND_NAMES = [
   'digest',
   'feeds',
   'why',
+  'settings',
   'help',
   'watch',
   'unwatch',
@@ -31,7 +32,7 @@ export type MuteTarget = { kind: 'source'; feedId: string } | { kind: 'query'; q
 
 /** A parsed command; topics stay as typed words (resolved later against the taxonomy). */
 export type ParsedCommand =
-  | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' }
+  | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' | 'settings' }
   | { name: 'latest'; topicWords: string[]; count: number | null; public: boolean }
   | { name: 'search'; words: string }
   | { name: 'subscribe'; topicWords: string[] }
@@ -66,6 +67,7 @@ export const EXAMPLES: Record<CommandName, string> = {
   digest: DIGEST_EXAMPLE,
   feeds: 'feeds',
   why: 'why https://example.org/news/item',
+  settings: 'settings',
   help: 'help',
   watch: 'watch clearview OR "facial recognition" -police',
   unwatch: 'unwatch clearview',
@@ -115,6 +117,7 @@ export function parseCommand(text: string): ParsedCommand {
     case 'topics':
     case 'subscriptions':
     case 'feeds':
+    case 'settings':
       return { name: word };
     case 'latest':
       return parseLatest(rest);

@@ -20,6 +20,7 @@ export const HELP_LINES = [
   '`quiet <HH:MM>-<HH:MM> [weekends] [zone]` / `quiet off`: hold posts at night, then post them as one message',
   '`feeds`: the sources and their health',
   '`why <item link or id>`: why an item got its topics',
+  '`settings`: this channel’s topics and digest as a form',
   '`help`: this list',
 ];
 
