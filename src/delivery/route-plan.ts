@@ -35,13 +35,20 @@ export interface PlannedDelivery {
   /** Topic ids the channel follows that the item has (empty when only a watch matched). */
   matchedTopics: string[];
   /** The watch query that matched, if any. */
-  matchedWatch?: string;
+  matchedWatch: string | undefined;
 }
 
 /** A channel that would have got the item but mutes it, and the mute that stopped it. */
 export interface MutedDelivery {
   destination: Destination;
   mute: Mute;
+}
+
+/** A channel as the plan keeps it for one batch. */
+interface Channel {
+  destination: Destination;
+  key: string;
+  mutedSources: Map<string, Mute> | null;
 }
 
 /** The batch's plan. */
@@ -65,10 +72,24 @@ export async function loadRoutingRules(store: Store, items: readonly StoredItem[
   return { subscriptions, watches, mutes, owners };
 }
 
+// Stored queries change rarely and every batch reads them all: parse each distinct text once
+// per process (bounded, so a long-running bot cannot grow it without limit).
+const PARSED_CACHE_MAX = 50_000;
+const parsedCache = new Map<string, ReturnType<typeof parseQuery>>();
+
+function parseStored(text: string): ReturnType<typeof parseQuery> {
+  let parsed = parsedCache.get(text);
+  if (!parsed) {
+    if (parsedCache.size >= PARSED_CACHE_MAX) parsedCache.clear();
+    parsedCache.set(text, (parsed = parseQuery(text)));
+  }
+  return parsed;
+}
+
 function indexQueries<T>(entries: Array<{ text: string; value: T }>): QueryIndex<T> {
   return createQueryIndex(
     entries.flatMap(({ text, value }) => {
-      const query = parseQuery(text);
+      const query = parseStored(text);
       // Stored queries were validated when typed; one that no longer parses is skipped, not fatal.
       return isQueryProblem(query) ? [] : [{ query, value }];
     }),
@@ -77,43 +98,47 @@ function indexQueries<T>(entries: Array<{ text: string; value: T }>): QueryIndex
 
 /** Builds the plan (pure: no I/O). */
 export function createRoutePlan(rules: RoutingRules): RoutePlan {
-  // Channel keys are computed once per batch, not once per item and channel.
-  const byTopic = new Map<string, Array<{ destination: Destination; key: string }>>();
+  // One object per channel for the batch: its key and muted sources, found without lookups per item.
+  const channels = new Map<string, Channel>();
+  const channelOf = (destination: Destination): Channel => {
+    const key = destinationKey(destination);
+    let channel = channels.get(key);
+    if (!channel) channels.set(key, (channel = { destination, key, mutedSources: null }));
+    return channel;
+  };
+  const byTopic = new Map<string, Channel[]>();
   for (const { destination, topics } of rules.subscriptions) {
-    const channel = { destination, key: destinationKey(destination) };
+    const channel = channelOf(destination);
     for (const topic of topics) {
       const list = byTopic.get(topic);
       if (list) list.push(channel);
       else byTopic.set(topic, [channel]);
     }
   }
-  const watchIndex = indexQueries(rules.watches.map(({ destination, query }) => ({ text: query, value: { destination, key: destinationKey(destination), query } })));
-  const sourceMutes = new Map<string, Map<string, Mute>>();
+  const watchIndex = indexQueries(rules.watches.map(({ destination, query }) => ({ text: query, value: { channel: channelOf(destination), query } })));
   const queryMutes: Array<{ text: string; value: { key: string; mute: Mute } }> = [];
   for (const { destination, mute } of rules.mutes) {
-    const key = destinationKey(destination);
-    if (mute.kind === 'source') {
-      const muted = sourceMutes.get(key) ?? new Map<string, Mute>();
-      sourceMutes.set(key, muted.set(mute.feedId, mute));
-    } else queryMutes.push({ text: mute.query, value: { key, mute } });
+    const channel = channelOf(destination);
+    if (mute.kind === 'source') (channel.mutedSources ??= new Map<string, Mute>()).set(mute.feedId, mute);
+    else queryMutes.push({ text: mute.query, value: { key: channel.key, mute } });
   }
   const muteIndex = indexQueries(queryMutes);
   const needsText = watchIndex.size > 0 || muteIndex.size > 0;
 
   function explain(item: StoredItem): { deliveries: PlannedDelivery[]; muted: MutedDelivery[] } {
-    const candidates = new Map<string, PlannedDelivery>();
+    const candidates = new Map<Channel, PlannedDelivery>();
     for (const topic of item.topics) {
-      for (const { destination, key } of byTopic.get(topic) ?? []) {
-        const entry = candidates.get(key);
+      for (const channel of byTopic.get(topic) ?? []) {
+        const entry = candidates.get(channel);
         if (entry) entry.matchedTopics.push(topic);
-        else candidates.set(key, { destination, matchedTopics: [topic] });
+        else candidates.set(channel, { destination: channel.destination, matchedTopics: [topic], matchedWatch: undefined });
       }
     }
     const text: MatchText | null = needsText ? toMatchText(item) : null;
     if (text) {
-      for (const { destination, key, query } of watchIndex.match(text)) {
-        const entry = candidates.get(key);
-        if (!entry) candidates.set(key, { destination, matchedTopics: [], matchedWatch: query });
+      for (const { channel, query } of watchIndex.match(text)) {
+        const entry = candidates.get(channel);
+        if (!entry) candidates.set(channel, { destination: channel.destination, matchedTopics: [], matchedWatch: query });
         else if (entry.matchedWatch === undefined) entry.matchedWatch = query;
       }
     }
@@ -122,10 +147,10 @@ export function createRoutePlan(rules: RoutingRules): RoutePlan {
     if (text) for (const { key, mute } of muteIndex.match(text)) if (!mutedBy.has(key)) mutedBy.set(key, mute);
     const deliveries: PlannedDelivery[] = [];
     const muted: MutedDelivery[] = [];
-    for (const [key, delivery] of candidates) {
+    for (const [channel, delivery] of candidates) {
       const { destination } = delivery;
       if (owner && (owner.platform !== destination.platform || owner.workspaceId !== destination.workspaceId)) continue;
-      const mute = sourceMutes.get(key)?.get(item.feedId) ?? mutedBy.get(key);
+      const mute = channel.mutedSources?.get(item.feedId) ?? (mutedBy.size > 0 ? mutedBy.get(channel.key) : undefined);
       if (mute) muted.push({ destination, mute });
       else deliveries.push(delivery);
     }

@@ -20,10 +20,19 @@ export function toMatchText(item: { title: string; summary: string }): MatchText
   return { tokens, set: new Set(tokens) };
 }
 
-function hasTerm(term: QueryTerm, text: MatchText): boolean {
-  const wanted = term.tokens.map(foldToken);
-  if (wanted.length === 1) return text.set.has(wanted[0]!);
-  if (!wanted.every((token) => text.set.has(token))) return false;
+/** A query with its tokens folded once, ready to be checked against many items. */
+interface CompiledQuery {
+  groups: Array<{ include: string[][]; exclude: string[][] }>;
+}
+
+function compile(query: ParsedQuery): CompiledQuery {
+  const fold = (terms: QueryTerm[]) => terms.map((term) => term.tokens.map(foldToken));
+  return { groups: query.groups.map((group) => ({ include: fold(group.include), exclude: fold(group.exclude) })) };
+}
+
+function hasTerm(wanted: string[], text: MatchText): boolean {
+  for (const token of wanted) if (!text.set.has(token)) return false;
+  if (wanted.length === 1) return true;
   const { tokens } = text;
   outer: for (let start = 0; start + wanted.length <= tokens.length; start += 1) {
     for (let offset = 0; offset < wanted.length; offset += 1) if (tokens[start + offset] !== wanted[offset]) continue outer;
@@ -32,9 +41,13 @@ function hasTerm(term: QueryTerm, text: MatchText): boolean {
   return false;
 }
 
+function matchesCompiled(query: CompiledQuery, text: MatchText): boolean {
+  return query.groups.some((group) => group.include.every((term) => hasTerm(term, text)) && !group.exclude.some((term) => hasTerm(term, text)));
+}
+
 /** True when the item's words satisfy the query (any OR group: all its words, none excluded). */
 export function matchesQuery(query: ParsedQuery, text: MatchText): boolean {
-  return query.groups.some((group) => group.include.every((term) => hasTerm(term, text)) && !group.exclude.some((term) => hasTerm(term, text)));
+  return matchesCompiled(compile(query), text);
 }
 
 /** Many queries, each with the values (channels, rules) that share it. */
@@ -50,13 +63,13 @@ export interface QueryIndex<T> {
  * channels is checked once. Cost per item: its distinct words, plus the few candidate queries.
  */
 export function createQueryIndex<T>(entries: Iterable<{ query: ParsedQuery; value: T }>): QueryIndex<T> {
-  const byText = new Map<string, { query: ParsedQuery; values: T[] }>();
+  const byText = new Map<string, { query: ParsedQuery; compiled: CompiledQuery; values: T[] }>();
   for (const { query, value } of entries) {
     const entry = byText.get(query.text);
     if (entry) entry.values.push(value);
-    else byText.set(query.text, { query, values: [value] });
+    else byText.set(query.text, { query, compiled: compile(query), values: [value] });
   }
-  const byAnchor = new Map<string, Array<{ query: ParsedQuery; values: T[] }>>();
+  const byAnchor = new Map<string, Array<{ query: ParsedQuery; compiled: CompiledQuery; values: T[] }>>();
   for (const entry of byText.values()) {
     const anchors = new Set(entry.query.groups.map((group) => anchorOf(group.include)));
     for (const anchor of anchors) {
@@ -75,7 +88,7 @@ export function createQueryIndex<T>(entries: Iterable<{ query: ParsedQuery; valu
         for (const entry of byAnchor.get(token) ?? []) {
           if (seen.has(entry.query)) continue;
           seen.add(entry.query);
-          if (matchesQuery(entry.query, text)) values.push(...entry.values);
+          if (matchesCompiled(entry.compiled, text)) for (const value of entry.values) values.push(value);
         }
       }
       return values;
