@@ -169,3 +169,73 @@ describe('logs and typed rules', () => {
     expect(h.logLines.join('\n')).not.toMatch(/zebracorp|secret/);
   });
 });
+
+describe('subscriptions shows everything that shapes a channel', () => {
+  let h: Harness;
+  useCommandHarness((harness) => {
+    h = harness;
+  });
+
+  it('lists topics, watches, mutes, quiet hours and digest in one reply', async () => {
+    await h.run('subscribe gdpr');
+    await h.run('watch clearview');
+    h.clock.advance(60_000);
+    await h.run('watch "facial recognition" -police');
+    await h.run('mute source bbc');
+    await h.run('quiet 22:00-07:00 weekends Europe/Berlin');
+    expect((await h.run('subscriptions')).fields).toEqual([
+      { label: 'Topics', value: 'GDPR & EU/UK data protection (gdpr)' },
+      { label: 'Deliveries', value: 'active' },
+      { label: 'Watches', value: 'clearview; "facial recognition" -police' },
+      { label: 'Mutes', value: 'source bbc' },
+      { label: 'Quiet hours', value: '22:00-07:00 and all weekend (Europe/Berlin)' },
+      { label: 'Weekly digest', value: 'Mondays at 09:00 (UTC)' },
+    ]);
+  });
+
+  it('a channel with watches and no topics is subscribed', async () => {
+    await h.run('watch clearview');
+    expect((await h.run('subscriptions')).fields?.slice(0, 3)).toEqual([
+      { label: 'Topics', value: 'none' },
+      { label: 'Deliveries', value: 'active' },
+      { label: 'Watches', value: 'clearview' },
+    ]);
+  });
+});
+
+describe('why says what decided this channel\'s delivery', () => {
+  let h: Harness;
+  useCommandHarness((harness) => {
+    h = harness;
+  });
+
+  it('names the topic, the watch or the mute', async () => {
+    const [ai, clearview, bbc] = await insertItems(h.store, 'reuters', [
+      taggedItem({ title: 'AI act news', topics: ['ai'] }),
+      taggedItem({ title: 'Clearview fined', topics: ['biometrics'] }),
+    ], h.clock.now()).then(async (items) => [...items, ...(await insertItems(h.store, 'bbc', [taggedItem({ title: 'BBC on AI', topics: ['ai'] })], h.clock.now()))]);
+    await h.run('subscribe ai');
+    await h.run('watch clearview');
+    await h.run('mute source bbc');
+    expect((await h.run(`why #${ai!.id}`)).lines?.at(-1)).toBe('In this channel: delivered because it follows AI & automated decisions (ai).');
+    expect((await h.run(`why ${clearview!.id}`)).lines?.at(-1)).toBe('In this channel: delivered because of the watch "clearview".');
+    expect((await h.run(`why ${bbc!.id}`)).lines?.at(-1)).toBe('In this channel: not delivered: muted (source bbc); `unmute` undoes it.');
+  });
+
+  it('treats an item of another workspace\'s chat-added source as unknown', async () => {
+    await h.store.feeds.addOwned({ id: 'theirs', url: 'https://theirs.example/feed' }, { platform: 'slack', workspaceId: 'T2' }, h.clock.now());
+    const [item] = await insertItems(h.store, 'theirs', [taggedItem({ title: 'Their private source', topics: ['ai'] })], h.clock.now());
+    expect((await h.run(`why ${item!.id}`)).text).toBe(`No stored item matches "${item!.id}". Example: \`why https://example.org/news/item\``);
+    expect((await h.run(`why ${item!.id}`, { destination: { platform: 'slack', workspaceId: 'T2', channelId: 'C9' } })).title).toBe('Why: Their private source');
+    // Nor do its items show in `latest` or `search` here.
+    expect(JSON.stringify(await h.run('latest'))).not.toContain('Their private source');
+    expect(JSON.stringify(await h.run('search private source'))).not.toContain('Their private source');
+    const t2 = { destination: { platform: 'slack' as const, workspaceId: 'T2', channelId: 'C9' } };
+    expect(JSON.stringify(await h.run('latest', t2))).toContain('Their private source');
+    expect(JSON.stringify(await h.run('search private source', t2))).toContain('Their private source');
+  });
+
+  it('search explains an unusable query like watch does', async () => {
+    expect((await h.run('search "facial recognition')).text).toBe('The quote before "facial recognition" is never closed. Example: `search biometric data`');
+  });
+});

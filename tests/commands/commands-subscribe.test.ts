@@ -70,6 +70,9 @@ describe('subscribe, unsubscribe, subscriptions', () => {
     expect((await h.run('subscriptions')).fields).toEqual([
       { label: 'Topics', value: 'AI & automated decisions (ai)' },
       { label: 'Deliveries', value: 'active' },
+      { label: 'Watches', value: 'none' },
+      { label: 'Mutes', value: 'none' },
+      { label: 'Quiet hours', value: 'off' },
       { label: 'Weekly digest', value: 'Mondays at 09:00 (UTC)' },
     ]);
     await h.store.subscriptions.pause(h.channel, 'not_in_channel');

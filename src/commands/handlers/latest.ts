@@ -5,6 +5,7 @@ import { EXAMPLES, type ParsedCommand } from '../parse-command.js';
 import { resolveTopic, type TopicRef } from '../topic-resolver.js';
 import { unknownTopicProblem } from '../topic-problems.js';
 import type { HandlerContext } from './handler-context.js';
+import { viewer } from './watches.js';
 
 type LatestCommand = Extract<ParsedCommand, { name: 'latest' }>;
 
@@ -12,7 +13,7 @@ type LatestCommand = Extract<ParsedCommand, { name: 'latest' }>;
 const OVERFETCH = 3;
 
 /** `latest [topic] [n] [public]`: the newest stories, optionally for one topic. */
-export async function handleLatest(command: LatestCommand, { deps }: HandlerContext): Promise<ChatMessage> {
+export async function handleLatest(command: LatestCommand, { deps, context }: HandlerContext): Promise<ChatMessage> {
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const count = command.count ?? limits.latestDefault;
   if (!Number.isInteger(count) || count < 1 || count > limits.latestMax) {
@@ -29,7 +30,7 @@ export async function handleLatest(command: LatestCommand, { deps }: HandlerCont
     topic = resolution.topic;
     if (resolution.kind === 'near') lines.push(`Showing \`${topic.id}\` (you typed "${typed}").`);
   }
-  const rows = await deps.store.items.latest({ ...(topic ? { topic: topic.id } : {}), limit: count * OVERFETCH });
+  const rows = await deps.store.items.latest({ ...(topic ? { topic: topic.id } : {}), limit: count * OVERFETCH, ...viewer(context.destination) });
   const items = toStoryItems(rows, count);
   const title = topic ? `Latest on ${topic.label}` : 'Latest privacy news';
   if (items.length === 0) {

@@ -5,6 +5,7 @@ import { EXAMPLES, type ParsedCommand } from '../parse-command.js';
 import { topicsById } from '../topic-problems.js';
 import type { HandlerContext } from './handler-context.js';
 import { describeStoryLinks, explainStory } from '../../stories/explain-story.js';
+import { explainForChannel } from './why-channel.js';
 
 type WhyCommand = Extract<ParsedCommand, { name: 'why' }>;
 
@@ -16,12 +17,15 @@ export function cleanTarget(target: string): string {
 }
 
 /** `why <item url or id>`: the item's topics with the phrases that matched, and its story. */
-export async function handleWhy(command: WhyCommand, { deps }: HandlerContext): Promise<ChatMessage> {
+export async function handleWhy(command: WhyCommand, { deps, context }: HandlerContext): Promise<ChatMessage> {
   const target = cleanTarget(command.target);
   let item: StoredItem | null = null;
   if (/^\d{1,15}$/.test(target)) item = await deps.store.items.getById(Number(target));
   else if (/^https?:\/\/\S+$/i.test(target)) item = await deps.store.items.getByUrl(target);
   else return problemReply(`"${target}" is neither an item link (https://...) nor an item id`, EXAMPLES.why);
+  // A source another workspace added from chat is not visible here: as if the item did not exist.
+  const owner = item ? (await deps.store.feeds.get(item.feedId))?.owner : undefined;
+  if (owner && (owner.platform !== context.destination.platform || owner.workspaceId !== context.destination.workspaceId)) item = null;
   if (!item) return problemReply(`no stored item matches "${target}"`, EXAMPLES.why);
   const lines = item.topics.length === 0
     ? ['No topic matched this item.']
@@ -35,6 +39,7 @@ export async function handleWhy(command: WhyCommand, { deps }: HandlerContext): 
     lines.push(`Same story: first reported by ${story.lead.source} (${story.links.length} more ${story.links.length === 1 ? 'report' : 'reports'}):`);
     lines.push(...describeStoryLinks(story).slice(0, MAX_STORY_LINES).map((line) => `• ${line}`));
   }
+  lines.push(await explainForChannel(deps, context.destination, item));
   const title = `Why: ${item.title}`;
   return reply({ text: [title, ...lines].join('\n'), title, items: [toMessageItem(item)], lines });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreFactory } from '../store-behaviour.js';
-import { at, minutes, slack, T0, WEEKLY } from '../fixtures.js';
+import { at, makeItem, minutes, slack, T0, WEEKLY } from '../fixtures.js';
 import { useStore } from './use-store.js';
 
 /** Watches, mutes and quiet hours: per-channel limits, active-only reads, removal with the channel. */
@@ -84,6 +84,37 @@ export function registerChannelRuleBehaviour(factory: StoreFactory): void {
       await store().installations.purgeWorkspace('slack', 'T1');
       expect((await store().watches.active()).map((w) => w.destination)).toEqual([slack('C3', 'T2')]);
       expect((await store().mutes.active()).map((m) => m.destination)).toEqual([slack('C3', 'T2')]);
+    });
+
+    it('keeps workspace-owned sources to their workspace and purges them with their items', async () => {
+      await store().feeds.syncConfig([{ id: 'operator', url: 'https://operator.example/feed' }]);
+      expect(await store().feeds.addOwned({ id: 'mine', url: 'https://mine.example/feed', name: 'Mine' }, { platform: 'slack', workspaceId: 'T1' }, T0)).toBe(true);
+      expect(await store().feeds.addOwned({ id: 'mine', url: 'https://other.example/feed' }, { platform: 'slack', workspaceId: 'T2' }, T0)).toBe(false);
+      await store().feeds.addOwned({ id: 'theirs', url: 'https://theirs.example/feed' }, { platform: 'slack', workspaceId: 'T2' }, T0);
+      // feeds.json syncs never touch sources added from chat; all are listed and polled.
+      await store().feeds.syncConfig([{ id: 'operator', url: 'https://operator.example/feed' }]);
+      expect((await store().feeds.list()).map((feed) => [feed.id, feed.owner?.workspaceId ?? null])).toEqual([['mine', 'T1'], ['operator', null], ['theirs', 'T2']]);
+      expect((await store().feeds.due(T0)).map((feed) => feed.id)).toEqual(['mine', 'operator', 'theirs']);
+      for (const feed of ['operator', 'mine', 'theirs']) {
+        await store().items.insertNew(feed, [makeItem(`${feed}-1`, { title: `Privacy news from ${feed}` })], T0);
+      }
+      const T1 = { platform: 'slack' as const, workspaceId: 'T1' };
+      const seen = async (workspace?: typeof T1) => ({
+        latest: (await store().items.latest({ limit: 10, ...(workspace ? { workspace } : {}) })).map((item) => item.feedId).sort(),
+        topic: (await store().items.latest({ topic: 'ai', limit: 10, ...(workspace ? { workspace } : {}) })).map((item) => item.feedId).sort(),
+        search: (await store().items.search({ words: 'privacy news', limit: 10, ...(workspace ? { workspace } : {}) })).map((item) => item.feedId).sort(),
+        between: (await store().items.between(T0, at(minutes(1)), undefined, workspace ? { workspace } : {})).map((item) => item.feedId).sort(),
+      });
+      expect(await seen(T1)).toEqual({ latest: ['mine', 'operator'], topic: ['mine', 'operator'], search: ['mine', 'operator'], between: ['mine', 'operator'] });
+      expect(await seen()).toEqual({ latest: ['operator'], topic: ['operator'], search: ['operator'], between: ['operator'] });
+      expect(await store().feeds.removeOwned('theirs', T1)).toBe(false);
+      await store().installations.purgeWorkspace('slack', 'T1');
+      expect((await store().feeds.list()).map((feed) => feed.id)).toEqual(['operator', 'theirs']);
+      expect(await store().items.count()).toBe(2);
+      expect(await store().items.search({ words: 'mine', limit: 10, workspace: T1 })).toEqual([]);
+      expect(await store().feeds.removeOwned('theirs', { platform: 'slack', workspaceId: 'T2' })).toBe(true);
+      expect((await store().feeds.list()).map((feed) => feed.id)).toEqual(['operator']);
+      expect(await store().items.count()).toBe(1);
     });
   });
 }
