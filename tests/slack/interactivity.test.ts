@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Destination } from '../../src/index.js';
 import { makeItem } from '../store/fixtures.js';
+import { routeNewItems } from '../../src/delivery/route-items.js';
 import { blockKitProblems } from './block-kit-limits.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { actionBody, commandBody, FORM, postSigned } from './slack-request.js';
@@ -207,7 +208,7 @@ describe('Slack interactivity on the command core', () => {
     expect(home).not.toContain('Quiet hours:');
   });
 
-  it('"Mute this source here" on a BBC post mutes that source in that channel only, exactly as `mute source bbc` does', async () => {
+  it('"Mute this source here" on a BBC post mutes that source in that channel only, exactly as `mute source bbc` does: the next BBC item does not arrive there', async () => {
     await h.store.feeds.syncConfig([{ id: 'bbc', url: 'https://bbc.example/feed', name: 'BBC' }]);
     const schedule = { enabled: false, weekday: 1, time: '09:00', timeZone: 'UTC' };
     await h.store.subscriptions.subscribe(channel('C9'), ['ai'], schedule, new Date());
@@ -223,6 +224,16 @@ describe('Slack interactivity on the command core', () => {
     expect(await h.store.mutes.list(channel('C9'))).toEqual(await h.store.mutes.list(channel('C8')));
     expect(await h.store.mutes.list(channel('C9'))).toEqual([{ kind: 'source', feedId: 'bbc' }]);
     expect(await h.store.mutes.list(channel('C7'))).toEqual([]);
+    // The next BBC item is not posted in C9; another channel on the same topic still gets it.
+    await h.store.subscriptions.subscribe(channel('C7'), ['ai'], schedule, new Date());
+    await h.store.feeds.syncConfig([{ id: 'bbc', url: 'https://bbc.example/feed', name: 'BBC' }, { id: 'reuters', url: 'https://reuters.example/feed', name: 'Reuters' }]);
+    const [next] = await h.store.items.insertNew('bbc', [makeItem('next')], new Date());
+    const [other] = await h.store.items.insertNew('reuters', [makeItem('other')], new Date());
+    await routeNewItems(h.store, [next!, other!], new Date());
+    const queued = (await h.store.outbox.list()).map((row) => `${row.destination.channelId}:${(row.payload as { itemId: number }).itemId}`);
+    expect(queued).toContain(`C7:${next!.id}`);
+    expect(queued).toContain(`C9:${other!.id}`);
+    expect(queued).not.toContain(`C9:${next!.id}`);
   });
 
   it('suggests time zones for the typeahead (block_suggestion), at most 100', async () => {
