@@ -1,24 +1,43 @@
 import type { ChatMessage } from '../../chat/message.js';
 import { reply } from '../build-reply.js';
-import type { ParsedCommand } from '../parse-command.js';
+import { COMMAND_NAMES, EXAMPLES, type CommandName, type ParsedCommand } from '../parse-command.js';
+import { closestWords } from '../edit-distance.js';
 import { resolveTopic } from '../topic-resolver.js';
 import type { HandlerContext } from './handler-context.js';
 
 type UnknownCommand = Extract<ParsedCommand, { name: 'unknown' }>;
 
 /** The grammar, one line per command (docs/commands.md). */
-export const HELP_LINES = [
-  '`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
-  '`search <words>`: search stored items',
-  '`subscribe <topic...>`: post new items on these topics in this channel',
-  '`unsubscribe <topic...|all>`: stop some topics, or everything',
-  '`subscriptions`: what this channel follows, and whether deliveries are paused',
-  '`topics`: the topics you can use',
-  '`digest [on|off|preview|now|weekly <day> <HH:MM> [zone]]`: the weekly digest',
-  '`feeds`: the sources and their health',
-  '`why <item link or id>`: why an item got its topics',
-  '`help`: this list',
-];
+export const HELP_BY_COMMAND: Record<CommandName, string> = {
+  latest: '`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
+  search: '`search <words>`: search stored items',
+  subscribe: '`subscribe <topic...>`: post new items on these topics in this channel',
+  unsubscribe: '`unsubscribe <topic...|all>`: stop some topics, or everything',
+  subscriptions: '`subscriptions`: what this channel follows, and whether deliveries are paused',
+  topics: '`topics [topic]`: the topics you can use, or what one covers',
+  digest: '`digest [on|off|preview|now|weekly <day> <HH:MM> [zone]]`: the weekly digest',
+  feeds: '`feeds`: the sources, their health and when each is tried next',
+  why: '`why <#id or item link>`: why an item was posted and got its topics (the #id is under every post)',
+  help: '`help [command]`: this list, or one command explained',
+};
+
+/** The grammar, one line per command. */
+export const HELP_LINES = COMMAND_NAMES.map((name) => HELP_BY_COMMAND[name]);
+
+/** `help latest`: that command's line and an example; an unknown word gets the list and a suggestion. */
+export async function handleHelpAbout(about: string, ctx: HandlerContext): Promise<ChatMessage> {
+  const word = about.trim().split(/\s+/)[0]!.toLowerCase();
+  const name = COMMAND_NAMES.find((command) => command === word);
+  if (!name) {
+    const suggestion = closestWords(word, COMMAND_NAMES)[0];
+    const list = await handleHelp(null, ctx);
+    const first = `There is no command "${word}".${suggestion ? ` Did you mean \`help ${suggestion}\`?` : ''}`;
+    return { ...list, text: `${first}\n${list.text}`, lines: [first, ...(list.lines ?? [])] };
+  }
+  const lines = [HELP_BY_COMMAND[name], `Example: \`${EXAMPLES[name]}\``];
+  const title = `Help: ${name}`;
+  return reply({ text: [title, ...lines].join('\n'), title, lines });
+}
 
 /** `help`, also the answer to unknown input (with a "did you mean"). */
 export async function handleHelp(unknown: UnknownCommand | null, { deps }: HandlerContext): Promise<ChatMessage> {
