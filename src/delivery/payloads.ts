@@ -19,9 +19,11 @@ export interface NoticePayload {
   text: string;
 }
 
-/** Items over a channel's hourly cap, posted as one message. */
+/** Items over a channel's hourly cap, or held by its quiet hours, posted as one message. */
 export interface RollupPayload {
   itemIds: number[];
+  /** 'quiet': released at the end of quiet hours; absent: over the hourly cap. */
+  reason?: 'quiet';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -42,6 +44,11 @@ export function payloadText(payload: unknown): string | null {
 export function payloadItemIds(payload: unknown): number[] {
   if (!isObject(payload) || !Array.isArray(payload.itemIds)) return [];
   return payload.itemIds.filter((id): id is number => typeof id === 'number');
+}
+
+/** Why a rollup was made: 'quiet' (quiet hours ended) or 'cap' (over the hourly cap). */
+export function payloadRollupReason(payload: unknown): 'quiet' | 'cap' {
+  return isObject(payload) && payload.reason === 'quiet' ? 'quiet' : 'cap';
 }
 
 /** The source named by a story_update payload, or null. */

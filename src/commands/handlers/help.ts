@@ -7,22 +7,33 @@ import type { HandlerContext } from './handler-context.js';
 
 type UnknownCommand = Extract<ParsedCommand, { name: 'unknown' }>;
 
-/** The grammar, one line per command (docs/commands.md). */
+const WATCH = '`watch <query>` / `unwatch <query|all>` / `watches`: also post items matching a search, whatever their topics';
+const MUTE = '`mute source <feed id>` / `mute <query>` / `unmute ...` / `mutes`: never post these items here';
+
+/** One line per command (docs/commands.md); related commands share their line. */
 export const HELP_BY_COMMAND: Record<CommandName, string> = {
   latest: '`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
-  search: '`search <words>`: search stored items',
+  search: '`search <query>`: search stored items (words, "a phrase", -word, OR)',
   subscribe: '`subscribe <topic...>`: post new items on these topics in this channel',
   unsubscribe: '`unsubscribe <topic...|all>`: stop some topics, or everything',
   subscriptions: '`subscriptions`: what this channel follows, and whether deliveries are paused',
   topics: '`topics [topic]`: the topics you can use, or what one covers',
   digest: '`digest [on|off|preview|now|weekly <day> <HH:MM> [zone]]`: the weekly digest',
+  watch: WATCH,
+  unwatch: WATCH,
+  watches: WATCH,
+  mute: MUTE,
+  unmute: MUTE,
+  mutes: MUTE,
+  quiet: '`quiet <HH:MM>-<HH:MM> [weekends] [zone]` / `quiet off`: hold posts at night, then post them as one message',
   feeds: '`feeds`: the sources, their health and when each is tried next',
   why: '`why <#id or item link>`: why an item was posted and got its topics (the #id is under every post)',
+  settings: '`settings`: this channel’s topics and digest as a form',
   help: '`help [command]`: this list, or one command explained',
 };
 
-/** The grammar, one line per command. */
-export const HELP_LINES = COMMAND_NAMES.map((name) => HELP_BY_COMMAND[name]);
+/** The grammar as `help` lists it: each line once, in the order above. */
+export const HELP_LINES = [...new Set(Object.values(HELP_BY_COMMAND))];
 
 /** `help latest`: that command's line and an example; an unknown word gets the list and a suggestion. */
 export async function handleHelpAbout(about: string, ctx: HandlerContext): Promise<ChatMessage> {
