@@ -1,5 +1,6 @@
 /** Words after a command are never silently ignored: they ask about one command, topic or action. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { HELP_LINES } from '../../src/commands/handlers/help.js';
 import { parseCommand } from '../../src/commands/parse-command.js';
 import { createCommandHarness, type CommandHarness } from './command-harness.js';
 
@@ -14,7 +15,8 @@ describe('arguments are heard', () => {
     expect(about.lines).toEqual(['`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel', 'Example: `latest ai 10`']);
     const typo = await h.run('help lates');
     expect(typo.lines?.[0]).toBe('There is no command "lates". Did you mean `help latest`?');
-    expect((await h.run('help')).lines).toHaveLength(10);
+    expect((await h.run('help')).lines).toHaveLength(HELP_LINES.length);
+    expect((await h.run('help watches')).lines?.[0]).toContain('`watch <query>`');
   });
 
   it('`topics ai` shows that topic as a description, not a labelling rule', async () => {
