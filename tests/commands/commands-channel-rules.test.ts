@@ -225,7 +225,7 @@ describe('why says what decided this channel\'s delivery', () => {
   it('treats an item of another workspace\'s chat-added source as unknown', async () => {
     await h.store.feeds.addOwned({ id: 'theirs', url: 'https://theirs.example/feed' }, { platform: 'slack', workspaceId: 'T2' }, h.clock.now());
     const [item] = await insertItems(h.store, 'theirs', [taggedItem({ title: 'Their private source', topics: ['ai'] })], h.clock.now());
-    expect((await h.run(`why ${item!.id}`)).text).toBe(`No stored item matches "${item!.id}". Example: \`why https://example.org/news/item\``);
+    expect((await h.run(`why ${item!.id}`)).text).toBe(`No stored item matches "${item!.id}". Example: \`why #37\``);
     expect((await h.run(`why ${item!.id}`, { destination: { platform: 'slack', workspaceId: 'T2', channelId: 'C9' } })).title).toBe('Why: Their private source');
     // Nor do its items show in `latest` or `search` here.
     expect(JSON.stringify(await h.run('latest'))).not.toContain('Their private source');
