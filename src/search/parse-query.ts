@@ -42,7 +42,6 @@ export const MAX_QUERY_CHARS = 200;
 /** The letter-and-digit tokens of a text: NFKC, lower case, accents removed. */
 export function queryTokens(text: string): string[] {
   // Plain ASCII (most headlines) needs no Unicode normalisation: the same tokens, several times faster.
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
