@@ -1,4 +1,5 @@
 import type { ChatMessage, MessageItem } from '../../src/index.js';
+import { regionMarks } from '../../src/index.js';
 
 /** Renders a chat message as terminal text (the console adapter's "Block Kit"). */
 export function renderText(message: ChatMessage): string {
@@ -20,7 +21,7 @@ export function renderText(message: ChatMessage): string {
 
 function renderItem(item: MessageItem): string {
   const date = item.publishedAt ? item.publishedAt.toISOString().slice(0, 10) : '';
-  const meta = [item.source, date, item.topics.join(', '), item.note].filter(Boolean).join(' · ');
+  const meta = [item.source, date, item.topics.join(', '), regionMarks(item.jurisdictions ?? []), item.note].filter(Boolean).join(' · ');
   return [`• ${item.title}`, item.summary ? `  ${item.summary}` : '', `  ${meta}`, item.url ? `  ${item.url}` : '']
     .filter(Boolean)
     .join('\n');

@@ -4,7 +4,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { MessageItem } from '../../src/index.js';
-import { truncateAtWord } from '../../src/index.js';
+import { regionMarks, truncateAtWord } from '../../src/index.js';
 import { escapeSlackText, fitEscaped, mrkdwnLink, safeLinkUrl } from './escape-text.js';
 
 type KnownBlock = types.KnownBlock;
@@ -25,7 +25,7 @@ export const LIMITS = {
 /** Summary length in list entries: enough to judge the item, short enough to scan twenty. */
 const COMPACT_SUMMARY = 280;
 
-/** "Source · 5 Jan 2026 · ai, gdpr" with every part escaped; the date renders in the reader's zone. */
+/** "Source · 5 Jan 2026 · ai, gdpr · EU" with every part escaped; the date renders in the reader's zone. */
 export function itemContextText(item: MessageItem): string {
   const parts = [escapeSlackText(item.source)];
   if (item.publishedAt && !Number.isNaN(item.publishedAt.getTime())) {
@@ -35,6 +35,7 @@ export function itemContextText(item: MessageItem): string {
     parts.push(`<!date^${seconds}^{date_short}|${fallback}>`);
   }
   if (item.topics.length > 0) parts.push(escapeSlackText(item.topics.join(', ')));
+  if (item.jurisdictions?.length) parts.push(escapeSlackText(regionMarks(item.jurisdictions)));
   if (item.note) parts.push(escapeSlackText(item.note));
   return fitEscapedParts(parts.join(' · '));
 }

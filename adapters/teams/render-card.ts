@@ -4,7 +4,7 @@
  * card is kept under Teams' 28 KB message limit by trimming long lists to "and N more".
  */
 import type { ChatMessage, MessageItem, MessageButton } from '../../src/index.js';
-import { truncateAtWord } from '../../src/index.js';
+import { regionMarks, truncateAtWord } from '../../src/index.js';
 import { escapeCardMarkdown, markdownLink, safeHttpUrl } from './card-markdown.js';
 import { fitItemsToBudget, type AdaptiveCard, type CardElement, type ItemList } from './fit-card.js';
 
@@ -42,7 +42,7 @@ function formatDate(date: Date | null): string | null {
 /** One item as a compact container: linked title, summary, then source · date · topics. */
 export function renderItem(item: MessageItem): CardElement {
   const title = clip(item.title || '(untitled)', TITLE_MAX);
-  const meta = [item.source, formatDate(item.publishedAt), item.topics.join(', '), item.note]
+  const meta = [item.source, formatDate(item.publishedAt), item.topics.join(', '), regionMarks(item.jurisdictions ?? []), item.note]
     .filter((part): part is string => Boolean(part))
     .map((part) => escapeCardMarkdown(clip(part, 200)))
     .join(' · ');

@@ -14,6 +14,8 @@ export interface MessageItem {
   topics: string[];
   /** e.g. "+2 sources" when the item heads a multi-source story. */
   note?: string;
+  /** Jurisdiction ids (us, eu, uk, apac, intl); adapters show them as a short mark ("EU"). */
+  jurisdictions?: string[];
 }
 
 export interface MessageSection {
@@ -56,6 +58,7 @@ export function toMessageItem(item: StoredItem, note?: string): MessageItem {
     source: item.source,
     publishedAt: item.publishedAt ?? item.firstSeenAt,
     topics: item.topics,
+    ...(item.jurisdictions.length > 0 ? { jurisdictions: item.jurisdictions } : {}),
   };
   return note === undefined ? base : { ...base, note };
 }

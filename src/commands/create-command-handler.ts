@@ -9,6 +9,7 @@ import { handleDigest } from './handlers/digest.js';
 import { handleFeeds } from './handlers/feeds.js';
 import { handleHelp } from './handlers/help.js';
 import { handleLatest } from './handlers/latest.js';
+import { handleRegion } from './handlers/region.js';
 import { handleSearch } from './handlers/search.js';
 import { handleSubscribe } from './handlers/subscribe.js';
 import { handleSubscriptions } from './handlers/subscriptions.js';
@@ -38,6 +39,8 @@ function runCommand(command: ParsedCommand, ctx: HandlerContext): Promise<ChatMe
       return handleFeeds(ctx);
     case 'why':
       return handleWhy(command, ctx);
+    case 'region':
+      return handleRegion(command, ctx);
     case 'help':
       return handleHelp(null, ctx);
     case 'unknown':

@@ -1,3 +1,4 @@
+import { regionOf } from '../core/regions.js';
 import { closestWords } from './edit-distance.js';
 import { DIGEST_EXAMPLE, parseDigestArgs, type DigestRequest } from './parse-digest-args.js';
 
@@ -13,6 +14,7 @@ export const COMMAND_NAMES = [
   'feeds',
   'why',
   'help',
+  'region',
 ] as const;
 
 /** One of the command words. */
@@ -22,7 +24,8 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export type ParsedCommand =
   | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' }
   | { name: 'latest'; topicWords: string[]; count: number | null; public: boolean }
-  | { name: 'search'; words: string }
+  | { name: 'search'; words: string; regionWords: string[] }
+  | { name: 'region'; words: string[] }
   | { name: 'subscribe'; topicWords: string[] }
   | { name: 'unsubscribe'; topicWords: string[] | 'all' }
   | { name: 'digest'; request: DigestRequest }
@@ -50,6 +53,7 @@ export const EXAMPLES: Record<CommandName, string> = {
   feeds: 'feeds',
   why: 'why https://example.org/news/item',
   help: 'help',
+  region: 'region us eu',
 };
 
 /**
@@ -82,10 +86,10 @@ export function parseCommand(text: string): ParsedCommand {
       return { name: word };
     case 'latest':
       return parseLatest(rest);
-    case 'search': {
-      const words = rest.join(' ').trim();
-      return words ? { name: 'search', words } : invalid('search', 'the search words are missing');
-    }
+    case 'search':
+      return parseSearch(rest);
+    case 'region':
+      return { name: 'region', words: rest };
     case 'subscribe':
       // No words is valid here: it resumes a paused channel (checked by the handler).
       return { name: 'subscribe', topicWords: rest };
@@ -120,6 +124,30 @@ function parseLatest(words: string[]): ParsedCommand {
   return { name: 'latest', topicWords, count, public: isPublic };
 }
 
-function invalid(command: CommandName, problem: string): ParsedCommand {
-  return { name: 'invalid', command, problem, example: EXAMPLES[command] };
+/**
+ * `search <words> [--region <region...>]`: the words after `--region` (or `--region=eu`) that name
+ * regions are the filter (`--region us eu`, `--region us,eu`); the first is taken whatever it
+ * says, so a misspelt one is reported by the handler rather than searched for.
+ */
+function parseSearch(rest: string[]): ParsedCommand {
+  const words: string[] = [];
+  const regionWords: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    // Chat clients may turn a typed `--` into a dash.
+    const flag = /^(?:--?|\u2014|\u2013)regions?(?:=(.*))?$/i.exec(rest[i]!);
+    if (!flag) {
+      words.push(rest[i]!);
+      continue;
+    }
+    const value = flag[1] || rest[++i];
+    if (value === undefined) return invalid('search', 'name a region after `--region`', 'search fine --region eu');
+    regionWords.push(value);
+    while (i + 1 < rest.length && regionOf(rest[i + 1]!) !== null) regionWords.push(rest[++i]!);
+  }
+  const text = words.join(' ').trim();
+  return text ? { name: 'search', words: text, regionWords } : invalid('search', 'the search words are missing');
+}
+
+function invalid(command: CommandName, problem: string, example = EXAMPLES[command]): ParsedCommand {
+  return { name: 'invalid', command, problem, example };
 }

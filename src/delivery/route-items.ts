@@ -1,3 +1,4 @@
+import { regionAllows } from '../core/regions.js';
 import type { StoredItem } from '../core/types.js';
 import type { OutboxEntry, Store } from '../store/store.js';
 import { itemDedupKey, storyDedupKey } from './dedup-keys.js';
@@ -19,8 +20,9 @@ export async function routeNewItems(store: Store, items: StoredItem[], now: Date
   const entries: OutboxEntry[] = [];
   for (const item of items) {
     const wanted = new Set(item.topics);
-    for (const { destination, topics: subscribed } of subscriptions) {
+    for (const { destination, topics: subscribed, regionFilter } of subscriptions) {
       if (!subscribed.some((topic) => wanted.has(topic))) continue;
+      if (!regionAllows(regionFilter, item.jurisdictions)) continue; // the channel's `region` setting
       const decision = coverage.decide(destination, item);
       if (decision === 'skip') continue;
       if (decision === 'story_update' && item.storyId !== null) {

@@ -1,5 +1,6 @@
 import type { ChatMessage, MessageSection } from '../chat/message.js';
 import type { Clock } from '../core/clock.js';
+import { regionAllows } from '../core/regions.js';
 import type { Destination } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { truncateAtWord } from '../text/plain-text.js';
@@ -56,7 +57,8 @@ export async function buildDigest(deps: DigestDeps, destination: Destination, op
     (options.days !== undefined
       ? new Date(until.getTime() - options.days * DAY_MS)
       : (subscription.lastDigestAt ?? new Date(until.getTime() - 7 * DAY_MS)));
-  const items = await deps.store.items.between(since, until, subscription.topics);
+  // The channel's `region` setting applies to its digest as to its posts.
+  const items = (await deps.store.items.between(since, until, subscription.topics)).filter((item) => regionAllows(subscription.regionFilter, item.jurisdictions));
   const labels = new Map((deps.topics ?? []).map((topic) => [topic.id, topic.label]));
   const label = (topic: string): string => labels.get(topic) ?? topic;
   const { sections, hiddenSections, storyCount } = buildSections(collectStories(items), subscription.topics, label, limits);

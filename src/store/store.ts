@@ -8,6 +8,7 @@ import type {
   Subscription,
   TaggedItem,
 } from '../core/types.js';
+import type { RegionFilter } from '../core/regions.js';
 import type { WebReadRepository } from './repos/web-reads.js';
 
 /**
@@ -57,6 +58,8 @@ export interface FeedRepository {
 
 export interface LatestQuery {
   topic?: string;
+  /** Only items tagged with at least one of these jurisdictions (untagged items never match). */
+  regions?: string[];
   limit: number;
   /** Only items first seen at or after this time. */
   since?: Date;
@@ -65,6 +68,8 @@ export interface LatestQuery {
 export interface SearchQuery {
   words: string;
   topic?: string;
+  /** Only items tagged with at least one of these jurisdictions. */
+  regions?: string[];
   limit: number;
 }
 
@@ -111,6 +116,8 @@ export interface SubscriptionRepository {
   setDigest(destination: Destination, schedule: DigestSchedule): Promise<void>;
   markDigestSent(destination: Destination, at: Date): Promise<void>;
   setAdmin(destination: Destination, isAdmin: boolean): Promise<void>;
+  /** Sets the channel's region filter (`regions` empty: every region). No-op without a subscription. */
+  setRegionFilter(destination: Destination, filter: RegionFilter): Promise<void>;
 }
 
 /**

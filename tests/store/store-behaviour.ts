@@ -11,6 +11,7 @@ import { registerListedItemsBehaviour } from './behaviour/listed-items.js';
 import { registerTransactionBehaviour } from './behaviour/transaction.js';
 import { registerWebReadBehaviour } from './behaviour/web-reads.js';
 import { registerOversizedTextBehaviour } from './behaviour/oversized-text.js';
+import { registerRegionBehaviour } from './behaviour/regions.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
 export interface StoreFixture {
@@ -38,4 +39,5 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerTransactionBehaviour(factory);
   registerWebReadBehaviour(factory);
   registerOversizedTextBehaviour(factory);
+  registerRegionBehaviour(factory);
 }

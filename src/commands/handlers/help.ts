@@ -8,8 +8,8 @@ type UnknownCommand = Extract<ParsedCommand, { name: 'unknown' }>;
 
 /** The grammar, one line per command (docs/commands.md). */
 export const HELP_LINES = [
-  '`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
-  '`search <words>`: search stored items',
+  '`latest [topic] [region] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
+  '`search <words> [--region eu]`: search stored items',
   '`subscribe <topic...>`: post new items on these topics in this channel',
   '`unsubscribe <topic...|all>`: stop some topics, or everything',
   '`subscriptions`: what this channel follows, and whether deliveries are paused',
@@ -17,6 +17,7 @@ export const HELP_LINES = [
   '`digest [on|off|preview|now|weekly <day> <HH:MM> [zone]]`: the weekly digest',
   '`feeds`: the sources and their health',
   '`why <item link or id>`: why an item got its topics',
+  '`region [us|eu|uk|apac|intl...|all|strict]`: which regions\' items this channel receives',
   '`help`: this list',
 ];
 

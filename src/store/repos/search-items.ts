@@ -25,8 +25,9 @@ export async function searchItems(db: SqlExecutor, query: SearchQuery, recentIte
   const limit = clampLimit(query.limit);
   const find = db.dialect === 'sqlite' ? findSqlite : findPostgres;
   const floor = db.dialect === 'sqlite' ? 0 : Number((await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM items'))?.id ?? 0) - recentItems;
-  const titleIds = await find(db, terms, query.topic, limit, true, floor);
-  const anyIds = titleIds.length < limit ? await find(db, terms, query.topic, limit + titleIds.length, false, floor) : [];
+  const filter: ItemFilter = { topic: query.topic, regions: query.regions && query.regions.length > 0 ? [...new Set(query.regions)] : undefined };
+  const titleIds = await find(db, terms, filter, limit, true, floor);
+  const anyIds = titleIds.length < limit ? await find(db, terms, filter, limit + titleIds.length, false, floor) : [];
   const seen = new Set(titleIds);
   const ids = [...titleIds, ...anyIds.filter((id) => !seen.has(id))].slice(0, limit);
   if (ids.length === 0) return [];
@@ -35,17 +36,35 @@ export async function searchItems(db: SqlExecutor, query: SearchQuery, recentIte
   return ids.flatMap((id) => (byId.has(id) ? [toStoredItem(byId.get(id)!)] : []));
 }
 
+/** Topic and jurisdiction conditions of a search. */
+interface ItemFilter {
+  topic: string | undefined;
+  regions: string[] | undefined;
+}
+
+/** EXISTS conditions on the item id expression `id` (items_fts.rowid or i.id), and their values. */
+function filterSql(filter: ItemFilter, id: string): { sql: string; params: SqlValue[] } {
+  let sql = '';
+  const params: SqlValue[] = [];
+  if (filter.topic) {
+    sql += ` AND EXISTS (SELECT 1 FROM item_topics t WHERE t.topic = ? AND t.item_id = ${id})`;
+    params.push(filter.topic);
+  }
+  if (filter.regions) {
+    sql += ` AND EXISTS (SELECT 1 FROM item_jurisdictions j WHERE j.jurisdiction IN (${placeholders(filter.regions.length)}) AND j.item_id = ${id})`;
+    params.push(...filter.regions);
+  }
+  return { sql, params };
+}
+
 // Terms are quoted FTS5 strings; `{title} :` restricts every one of them to the title column.
-async function findSqlite(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean, _floor: number): Promise<number[]> {
+async function findSqlite(db: SqlExecutor, terms: string[], filter: ItemFilter, limit: number, titleOnly: boolean, _floor: number): Promise<number[]> {
   const match = titleOnly ? `{title} : (${toFts5Query(terms)})` : toFts5Query(terms);
-  const params: SqlValue[] = [match];
-  if (topic) params.push(topic);
-  params.push(limit);
+  const conditions = filterSql(filter, 'items_fts.rowid');
   const rows = await db.all<{ id: number }>(
-    `SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ?
-     ${topic ? 'AND EXISTS (SELECT 1 FROM item_topics t WHERE t.topic = ? AND t.item_id = items_fts.rowid)' : ''}
+    `SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ?${conditions.sql}
      ORDER BY rowid DESC LIMIT ?`,
-    params,
+    [match, ...conditions.params, limit],
   );
   return rows.map((row) => Number(row.id));
 }
@@ -53,16 +72,13 @@ async function findSqlite(db: SqlExecutor, terms: string[], topic: string | unde
 
 // Terms contain only letters and digits (searchTerms), so joining them with & is safe for
 // to_tsquery. Title-only search uses title_vector (migration 3) for its own planner statistics.
-async function findPostgres(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean, floor: number): Promise<number[]> {
+async function findPostgres(db: SqlExecutor, terms: string[], filter: ItemFilter, limit: number, titleOnly: boolean, floor: number): Promise<number[]> {
+  const conditions = filterSql(filter, 'i.id');
   const step = async (range: string, order: string): Promise<number[]> => {
-    const params: SqlValue[] = [terms.join(' & '), floor];
-    if (topic) params.push(topic);
-    params.push(limit);
     const rows = await db.all<{ id: number }>(
-      `SELECT i.id FROM items i WHERE i.${titleOnly ? 'title_vector' : 'search_vector'} @@ to_tsquery('english', ?) AND ${range}
-       ${topic ? 'AND EXISTS (SELECT 1 FROM item_topics t WHERE t.topic = ? AND t.item_id = i.id)' : ''}
+      `SELECT i.id FROM items i WHERE i.${titleOnly ? 'title_vector' : 'search_vector'} @@ to_tsquery('english', ?) AND ${range}${conditions.sql}
        ORDER BY ${order} LIMIT ?`,
-      params,
+      [terms.join(' & '), floor, ...conditions.params, limit],
     );
     return rows.map((row) => Number(row.id));
   };

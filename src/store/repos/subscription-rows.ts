@@ -17,6 +17,8 @@ export interface SubscriptionRow {
   last_digest_at: number | null;
   is_admin: number;
   created_at: number;
+  regions: string;
+  region_strict: number;
 }
 
 /** Maps a row to the domain type. */
@@ -35,5 +37,6 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     lastDigestAt: toDate(row.last_digest_at),
     createdAt: new Date(Number(row.created_at)),
     isAdmin: Number(row.is_admin) === 1,
+    regionFilter: { regions: parseJson<string[]>(row.regions, []), strict: Number(row.region_strict) === 1 },
   };
 }

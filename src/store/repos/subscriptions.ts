@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import { sortRegions } from '../../core/regions.js';
 import type { Destination } from '../../core/types.js';
 import type { SubscriptionRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
@@ -77,5 +78,7 @@ export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): Sub
       ]),
     markDigestSent: (destination, at) => update(destination, 'last_digest_at = ?', [at.getTime()]),
     setAdmin: (destination, isAdmin) => update(destination, 'is_admin = ?', [isAdmin ? 1 : 0]),
+    setRegionFilter: (destination, filter) =>
+      update(destination, 'regions = ?, region_strict = ?', [JSON.stringify(sortRegions(filter.regions)), filter.strict ? 1 : 0]),
   };
 }
