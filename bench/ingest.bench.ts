@@ -83,7 +83,7 @@ async function run(count: number): Promise<void> {
     fetchOptions: { allowedAddressRanges: ['127.0.0.0/8'], lookup: (_h, _o, cb) => cb(null, [{ address: '127.0.0.1', family: 4 }]) },
     concurrency: 16,
     // Tagging has its own benchmark (bench:tagging): this one measures fetch, parse and store.
-    tagger: { topics: [], tag: () => ({ topics: [], why: {}, jurisdictions: [] }) },
+    tagger: { topics: [], tag: () => ({ topics: [], why: {}, jurisdictions: [], jurisdictionWhy: {} }) },
   });
 
   let t = performance.now();

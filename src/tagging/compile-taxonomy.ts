@@ -55,6 +55,8 @@ export interface CompiledTaxonomy {
   useTable: Int32Array;
   useFrom: Int32Array;
   jurisdictionIds: string[];
+  /** Indexes into `jurisdictionIds` in id order (results list jurisdictions sorted). */
+  jurisdictionOrder: number[];
   rules: CompiledRule[];
   /** Per topic: the indexes of its rules in `rules`. */
   rulesByTopic: number[][];
@@ -92,8 +94,9 @@ export function compileTaxonomy(topics: TopicDefinition[], vocabulary: TaggingVo
   }
   const rulesByTopic = topics.map((_, t) => rules.flatMap((r, i) => (r.topic === t ? [i] : [])));
   const jurisdictionIds = Object.keys(vocabulary.jurisdictions);
+  const jurisdictionOrder = jurisdictionIds.map((_, j) => j).sort((a, b) => (jurisdictionIds[a]! < jurisdictionIds[b]! ? -1 : 1));
   const { useTable, useFrom } = flattenUses(uses, index.size(), jurisdictionIds);
-  return { topics, index, uses, useTable, useFrom, jurisdictionIds, rules, rulesByTopic };
+  return { topics, index, uses, useTable, useFrom, jurisdictionIds, jurisdictionOrder, rules, rulesByTopic };
 }
 
 function flattenUses(uses: PhraseUse[][], phrases: number, jurisdictionIds: string[]): { useTable: Int32Array; useFrom: Int32Array } {

@@ -6,11 +6,14 @@
 import type { CompiledTaxonomy } from './compile-taxonomy.js';
 import { isWordUnit, lowerUnit } from './tokenize-text.js';
 
-/** Topics in order of evidence, the phrases behind each, and jurisdiction tags. */
+/** Topics in order of evidence, the phrases behind each, and jurisdiction tags with theirs. */
 export interface TagResult {
   topics: string[];
   why: Record<string, string[]>;
+  /** Jurisdiction ids (`us`, `eu`, `uk`, `apac`, `intl`), sorted. */
   jurisdictions: string[];
+  /** Jurisdiction id -> the phrases in the text that led to it, as written there. */
+  jurisdictionWhy: Record<string, string[]>;
 }
 
 /** Phrase evidence for one item; hit references are offsets into `hits` (flat triples). */
@@ -35,7 +38,8 @@ export interface ItemEvidence {
   touchedMask: number;
   inTitle: (boolean | undefined)[];
   scope: boolean;
-  jurisdictions: string[];
+  /** Per jurisdiction (index into CompiledTaxonomy.jurisdictionIds): offsets of its hits in `hits`. */
+  jurisdictionHits: (number[] | undefined)[];
 }
 
 const MAX_TOPICS = 4; // docs/tagging.md L3: 0-4 labels, when in doubt leave it out.
@@ -113,7 +117,10 @@ function sameIgnoringCase(a: string, b: string): boolean {
 function explain(e: ItemEvidence, hits: number[]): string[] {
   const texts: string[] = [];
   for (const h of hits) {
-    const text = e.source.slice(e.hits[h + 1], e.hits[h + 2]);
+    let end = e.hits[h + 2]!;
+    // Tokens stop before punctuation, so "U.S." matches as "U.S": give the abbreviation its last dot back.
+    if (e.source.charCodeAt(end) === 46 /* . */ && e.source.lastIndexOf('.', end - 1) >= e.hits[h + 1]!) end++;
+    const text = e.source.slice(e.hits[h + 1], end);
     let duplicate = false;
     for (const t of texts) {
       if (sameIgnoringCase(t, text)) {
@@ -126,13 +133,28 @@ function explain(e: ItemEvidence, hits: number[]): string[] {
   return texts;
 }
 
+/** Jurisdictions, sorted by id, with the phrases behind each; none when the item is not privacy news. */
+function decideJurisdictions(c: CompiledTaxonomy, e: ItemEvidence, privacyNews: boolean): Pick<TagResult, 'jurisdictions' | 'jurisdictionWhy'> {
+  const jurisdictions: string[] = [];
+  const jurisdictionWhy: Record<string, string[]> = {};
+  if (!privacyNews) return { jurisdictions, jurisdictionWhy };
+  for (const j of c.jurisdictionOrder) {
+    const hits = e.jurisdictionHits[j];
+    if (hits === undefined) continue;
+    const id = c.jurisdictionIds[j]!;
+    jurisdictions.push(id);
+    jurisdictionWhy[id] = explain(e, hits);
+  }
+  return { jurisdictions, jurisdictionWhy };
+}
+
 /** Decides topics, explanations and jurisdictions from the evidence. */
 export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
   let inScope = e.scope;
   for (const t of e.touched) if (e.strong[t] !== undefined) inScope = true;
   // A self-scoped rule that fires (e.g. police near drones) also makes the item privacy news.
   if (!inScope) for (const t of e.touched) if (selfScopedFires(c, e, t)) inScope = true;
-  if (e.touched.length === 0) return { topics: [], why: {}, jurisdictions: inScope ? e.jurisdictions.slice().sort() : [] };
+  if (e.touched.length === 0) return { topics: [], why: {}, ...decideJurisdictions(c, e, inScope) };
   const found: number[] = [];
   const foundHits: number[][] = [];
   for (const t of e.touched) {
@@ -175,5 +197,5 @@ export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
     topics.push(id);
     why[id] = explain(e, foundHits[k]!);
   }
-  return { topics, why, jurisdictions: inScope || topics.length > 0 ? e.jurisdictions.slice().sort() : [] };
+  return { topics, why, ...decideJurisdictions(c, e, inScope || topics.length > 0) };
 }

@@ -1,4 +1,7 @@
-/** Scores predicted topics against gold labels: per-topic precision/recall/F1, micro and macro. */
+/**
+ * Scores predicted labels against gold labels: per-label precision/recall/F1, micro and macro.
+ * Used for both axes: topics and jurisdictions.
+ */
 
 /** One labelled item with the tagger's prediction. */
 export interface ScoredItem {
@@ -56,15 +59,19 @@ export function evaluateTagging(items: readonly ScoredItem[], topics: readonly s
   return { perTopic, microF1: f1Of(total.tp, total.fp, total.fn).f1, macroF1, items: items.length };
 }
 
-/** A fixed-width table of the scores, as `eval:tagging` prints it. */
-export function formatTaggingScores(scores: TaggingScores): string {
+/**
+ * A fixed-width table of the scores, as `eval:tagging` prints it. `axis` names the first column
+ * and prefixes the summary lines ("jurisdictions micro-F1: ...") for any axis but topics.
+ */
+export function formatTaggingScores(scores: TaggingScores, axis: 'topic' | 'jurisdiction' = 'topic'): string {
   const pct = (n: number) => n.toFixed(3);
-  const lines = [`${'topic'.padEnd(14)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   tp  fp  fn`];
+  const prefix = axis === 'topic' ? '' : `${axis}s `;
+  const lines = [`${axis.padEnd(14)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   tp  fp  fn`];
   for (const s of scores.perTopic) {
     lines.push(
       `${s.topic.padEnd(14)} ${pct(s.precision).padStart(6)} ${pct(s.recall).padStart(6)} ${pct(s.f1).padStart(6)} ${String(s.tp).padStart(4)}${String(s.fp).padStart(4)}${String(s.fn).padStart(4)}`,
     );
   }
-  lines.push('', `items: ${scores.items}`, `micro-F1: ${pct(scores.microF1)}`, `macro-F1: ${pct(scores.macroF1)}`);
+  lines.push('', `${prefix}items: ${scores.items}`, `${prefix}micro-F1: ${pct(scores.microF1)}`, `${prefix}macro-F1: ${pct(scores.macroF1)}`);
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-/** Reads a labelled JSON-lines file ({title, description?, topics}) into items, or a clear error. */
+/** Reads a labelled JSON-lines file ({title, description?, topics, jurisdictions?}) into items, or a clear error. */
 
 /** One labelled item. */
 export interface LabelledItem {
@@ -7,6 +7,8 @@ export interface LabelledItem {
   description?: string;
   content?: string;
   topics: string[];
+  /** Gold jurisdiction ids, when the file labels them (absent: not labelled, so not scored). */
+  jurisdictions?: string[];
 }
 
 /** Parses labelled JSON lines; blank lines are skipped. */
@@ -26,7 +28,13 @@ export function parseLabelledItems(text: string): { ok: true; items: LabelledIte
     if (typeof v !== 'object' || v === null || typeof v.title !== 'string' || !Array.isArray(v.topics)) {
       return { ok: false, error: `line ${i + 1}: expected an object with "title" (string) and "topics" (array)` };
     }
-    items.push({ id: v.id, title: v.title, description: v.description ?? undefined, content: v.content ?? undefined, topics: v.topics.map(String) });
+    if (v.jurisdictions !== undefined && !Array.isArray(v.jurisdictions)) {
+      return { ok: false, error: `line ${i + 1}: "jurisdictions" must be an array when present, e.g. ["us", "eu"]` };
+    }
+    items.push({
+      id: v.id, title: v.title, description: v.description ?? undefined, content: v.content ?? undefined, topics: v.topics.map(String),
+      ...(v.jurisdictions ? { jurisdictions: v.jurisdictions.map(String) } : {}),
+    });
   }
   return { ok: true, items };
 }

@@ -50,7 +50,7 @@ export function createTagger(topics: TopicDefinition[], vocabulary: TaggingVocab
 function emptyEvidence(): ItemEvidence {
   return {
     source: '', hits: [], breakAt: 0, strong: [], groups: [], groupMask: [], none: [],
-    touched: [], touchedMask: 0, inTitle: [], scope: false, jurisdictions: [],
+    touched: [], touchedMask: 0, inTitle: [], scope: false, jurisdictionHits: [],
   };
 }
 
@@ -66,7 +66,7 @@ function resetEvidence(e: ItemEvidence, source: string): void {
   e.touchedMask = 0;
   e.inTitle.length = 0;
   e.scope = false;
-  e.jurisdictions.length = 0;
+  e.jurisdictionHits.length = 0;
 }
 
 /** True when hit [start, end) overlaps an exclusion span of `topic` (flat triples topic, start, end). */
@@ -103,8 +103,7 @@ function collectEvidence(c: CompiledTaxonomy, input: TagInput, e: ItemEvidence):
       const kind = table[u]!;
       const topic = table[u + 1]!;
       if (kind === USE_JURISDICTION) {
-        const id = c.jurisdictionIds[topic]!;
-        if (!e.jurisdictions.includes(id)) e.jurisdictions.push(id);
+        (e.jurisdictionHits[topic] ??= []).push(h);
       } else if (kind === USE_SCOPE) {
         if (!spans || !excluded(spans, -1, start, end)) e.scope = true;
       } else if (kind === USE_NONE) {

@@ -230,7 +230,7 @@ describe('faults in our own stages (R9)', () => {
         topics: [],
         tag: (input) => {
           if (input.title === 'Item 1') throw new Error('tagger bug');
-          return { topics: [], why: {}, jurisdictions: [] };
+          return { topics: [], why: {}, jurisdictions: [], jurisdictionWhy: {} };
         },
       },
     });

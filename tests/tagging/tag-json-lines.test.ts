@@ -60,6 +60,22 @@ describe('evaluation', () => {
     expect(formatTaggingScores(scores)).toMatch(/micro-F1: 0\.667\nmacro-F1: 0\.667$/);
   });
 
+  it('prints jurisdiction scores with their axis named on every summary line', () => {
+    const scores = evaluateTagging([{ gold: ['us'], predicted: ['us', 'eu'] }], ['us', 'eu', 'uk', 'apac', 'intl']);
+    const text = formatTaggingScores(scores, 'jurisdiction');
+    expect(text.split('\n')[0]).toMatch(/^jurisdiction\s+P\s+R\s+F1/);
+    expect(text).toMatch(/\njurisdictions items: 1\njurisdictions micro-F1: 0\.667\njurisdictions macro-F1: 0\.500$/);
+  });
+
+  it('reads jurisdiction labels when a line has them, and names a malformed one', () => {
+    const parsed = parseLabelledItems('{"title":"a","topics":[],"jurisdictions":["us"]}\n{"title":"b","topics":[]}');
+    expect(parsed.ok && parsed.items.map((i) => i.jurisdictions)).toEqual([['us'], undefined]);
+    expect(parseLabelledItems('{"title":"a","topics":[],"jurisdictions":"us"}')).toEqual({
+      ok: false,
+      error: 'line 1: "jurisdictions" must be an array when present, e.g. ["us", "eu"]',
+    });
+  });
+
   it('reads labelled lines and names a bad line', () => {
     expect(parseLabelledItems('{"title":"a","topics":["ai"]}\n\n').ok).toBe(true);
     expect(parseLabelledItems('{"title":"a"}')).toEqual({ ok: false, error: 'line 1: expected an object with "title" (string) and "topics" (array)' });
