@@ -1,3 +1,4 @@
+import { regionMarks } from '../core/regions.js';
 import type { StoredItem } from '../core/types.js';
 
 /** The JSON shape of `latest --json` and `search --json` (a public contract). */
@@ -9,6 +10,7 @@ export function toItemJson(item: StoredItem) {
     source: item.source,
     publishedAt: (item.publishedAt ?? item.firstSeenAt).toISOString(),
     topics: item.topics,
+    jurisdictions: item.jurisdictions,
     summary: item.summary,
   };
 }
@@ -17,5 +19,6 @@ export function toItemJson(item: StoredItem) {
 export function formatItemLine(item: StoredItem): string {
   const date = (item.publishedAt ?? item.firstSeenAt).toISOString().slice(0, 10);
   const topics = item.topics.length ? ` [${item.topics.join(', ')}]` : '';
-  return `${date}  ${item.title}  (${item.source})${topics}\n            ${item.url ?? ''}`;
+  const regions = item.jurisdictions.length ? ` {${regionMarks(item.jurisdictions)}}` : '';
+  return `${date}  ${item.title}  (${item.source})${topics}${regions}\n            ${item.url ?? ''}`;
 }

@@ -2,11 +2,6 @@ import type { FeedConfig, NormalizedItem, TaggedItem } from '../core/types.js';
 import { summarize } from '../summary/summarize.js';
 import type { Tagger } from '../tagging/index.js';
 
-/** The phrases behind each jurisdiction, when the tagger reports them. */
-interface JurisdictionEvidence {
-  jurisdictionWhy?: Record<string, string[]>;
-}
-
 /**
  * The poll's tag-and-summarise stage: topics with the terms that matched (`why`), jurisdictions
  * with theirs, and an extractive summary computed locally, for each new item. A feed's default
@@ -19,8 +14,8 @@ export function tagAndSummarise(tagger: Tagger, feed: FeedConfig, items: readonl
     const tagged = tagger.tag({ title: item.title, description: item.description, content: item.content, link: item.url ?? undefined });
     const why = { ...tagged.why };
     for (const topic of feed.topics ?? []) why[topic] ??= [`source default (${feed.id})`];
-    const jurisdictionWhy: Record<string, string[]> = {};
-    for (const id of tagged.jurisdictions) jurisdictionWhy[id] = (tagged as JurisdictionEvidence).jurisdictionWhy?.[id] ?? [];
-    return { ...item, summary: summarize(item), topics: Object.keys(why), why, jurisdictions: tagged.jurisdictions, jurisdictionWhy };
+    return {
+      ...item, summary: summarize(item), topics: Object.keys(why), why, jurisdictions: tagged.jurisdictions, jurisdictionWhy: tagged.jurisdictionWhy,
+    };
   });
 }
