@@ -43,9 +43,10 @@ export function sortRegions(ids: readonly string[]): RegionId[] {
   return REGION_IDS.filter((id) => ids.includes(id));
 }
 
-/** "US, EU" for a list of ids; unknown ids are shown as they are. */
+/** "US, EU" for a list of ids, in display order; unknown ids are shown as they are, last. */
 export function regionMarks(ids: readonly string[]): string {
-  return ids.map((id) => REGION_MARKS[id as RegionId] ?? id).join(', ');
+  const rank = (id: string) => ((REGION_IDS as readonly string[]).includes(id) ? (REGION_IDS as readonly string[]).indexOf(id) : REGION_IDS.length);
+  return [...ids].sort((a, b) => rank(a) - rank(b)).map((id) => REGION_MARKS[id as RegionId] ?? id).join(', ');
 }
 
 /** A channel's region filter: `regions` empty means every region. */
