@@ -16,6 +16,9 @@ import { handleSubscriptions } from './handlers/subscriptions.js';
 import { handleTopics } from './handlers/topics.js';
 import { handleUnsubscribe } from './handlers/unsubscribe.js';
 import { handleWhy } from './handlers/why.js';
+import { addWatch, listWatches, removeWatch } from './handlers/watches.js';
+import { addMute, listMutes, removeMute } from './handlers/mutes.js';
+import { handleQuiet } from './handlers/quiet.js';
 
 const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a minute.';
 
@@ -41,6 +44,20 @@ function runCommand(command: ParsedCommand, ctx: HandlerContext): Promise<ChatMe
       return handleWhy(command, ctx);
     case 'region':
       return handleRegion(command, ctx);
+    case 'watch':
+      return addWatch(command.query, ctx);
+    case 'unwatch':
+      return removeWatch(command.query, ctx);
+    case 'watches':
+      return listWatches(ctx);
+    case 'mute':
+      return addMute(command.target, ctx);
+    case 'unmute':
+      return removeMute(command.target, ctx);
+    case 'mutes':
+      return listMutes(ctx);
+    case 'quiet':
+      return handleQuiet(command.request, ctx);
     case 'help':
       return handleHelp(null, ctx);
     case 'unknown':

@@ -6,6 +6,8 @@ import { runMigrations } from './migrations/run-migrations.js';
 import { createFeedRepository } from './repos/feeds.js';
 import { createItemRepository } from './repos/items.js';
 import { createSubscriptionRepository } from './repos/subscriptions.js';
+import { createWatchRepository } from './repos/watches.js';
+import { createMuteRepository } from './repos/mutes.js';
 import { createInstallationRepository } from './repos/installations.js';
 import { createOutboxRepository } from './repos/outbox.js';
 import { createLeaseRepository } from './repos/leases.js';
@@ -24,6 +26,8 @@ export function createSqlStore(db: SqlExecutor, cipher: PayloadCipher | null, cl
     feeds: createFeedRepository(db, clock),
     items: createItemRepository(db),
     subscriptions: createSubscriptionRepository(db, clock),
+    watches: createWatchRepository(db),
+    mutes: createMuteRepository(db),
     installations: createInstallationRepository(db, cipher),
     outbox: createOutboxRepository(db, clock),
     leases: createLeaseRepository(db),

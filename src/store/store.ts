@@ -4,9 +4,12 @@ import type {
   FeedConfig,
   FeedRecord,
   FeedState,
+  Mute,
+  QuietHours,
   StoredItem,
   Subscription,
   TaggedItem,
+  WorkspaceRef,
 } from '../core/types.js';
 import type { RegionFilter } from '../core/regions.js';
 import type { WebReadRepository } from './repos/web-reads.js';
@@ -27,6 +30,8 @@ export interface Store {
   feeds: FeedRepository;
   items: ItemRepository;
   subscriptions: SubscriptionRepository;
+  watches: WatchRepository;
+  mutes: MuteRepository;
   installations: InstallationRepository;
   outbox: OutboxRepository;
   leases: LeaseRepository;
@@ -54,9 +59,19 @@ export interface FeedRepository {
   updateState(id: string, patch: Partial<FeedState>): Promise<void>;
   /** Enabled feeds whose nextCheckAt is null or <= now. */
   due(now: Date): Promise<FeedRecord[]>;
+  /** Adds a source owned by a workspace (from chat); false when the id is taken. */
+  addOwned(feed: FeedConfig, owner: WorkspaceRef, now: Date): Promise<boolean>;
+  /** Removes a workspace's own source with its items; false when it has no such source. */
+  removeOwned(id: string, owner: WorkspaceRef): Promise<boolean>;
 }
 
-export interface LatestQuery {
+/** Whose view of the items: a workspace sees feeds.json sources and its own chat-added ones. */
+export interface ItemViewer {
+  /** Absent: operator views, which see feeds.json sources only. */
+  workspace?: WorkspaceRef;
+}
+
+export interface LatestQuery extends ItemViewer {
   topic?: string;
   /** Only items tagged with at least one of these jurisdictions (untagged items never match). */
   regions?: string[];
@@ -65,7 +80,8 @@ export interface LatestQuery {
   since?: Date;
 }
 
-export interface SearchQuery {
+export interface SearchQuery extends ItemViewer {
+  /** In the query language of src/search/parse-query.ts. */
   words: string;
   topic?: string;
   /** Only items tagged with at least one of these jurisdictions. */
@@ -86,7 +102,7 @@ export interface ItemRepository {
   getById(id: number): Promise<StoredItem | null>;
   getByUrl(url: string): Promise<StoredItem | null>;
   /** Items first seen in [from, to), newest first, optionally limited to topics. */
-  between(from: Date, to: Date, topics?: string[]): Promise<StoredItem[]>;
+  between(from: Date, to: Date, topics?: string[], viewer?: ItemViewer): Promise<StoredItem[]>;
   setStory(itemIds: number[], storyId: number): Promise<void>;
   byStory(storyId: number): Promise<StoredItem[]>;
   /**
@@ -105,7 +121,11 @@ export interface ItemRepository {
 export interface SubscriptionRepository {
   /** Adds topics to the destination's subscription, creating it with defaults if needed. */
   subscribe(destination: Destination, topics: string[], defaults: DigestSchedule, now: Date): Promise<Subscription>;
-  /** Removes topics ('all' removes the subscription). Returns the remaining one or null. */
+  /**
+   * Removes topics. 'all' removes the subscription with its watches and mutes; removing the last
+   * topic removes it too unless the channel still has watches (they post on their own). Returns
+   * the remaining one or null.
+   */
   unsubscribe(destination: Destination, topics: string[] | 'all'): Promise<Subscription | null>;
   get(destination: Destination): Promise<Subscription | null>;
   list(filter?: { platform?: Destination['platform']; workspaceId?: string }): Promise<Subscription[]>;
@@ -118,6 +138,31 @@ export interface SubscriptionRepository {
   setAdmin(destination: Destination, isAdmin: boolean): Promise<void>;
   /** Sets the channel's region filter (`regions` empty: every region). No-op without a subscription. */
   setRegionFilter(destination: Destination, filter: RegionFilter): Promise<void>;
+  /** Sets or clears (null) the channel's quiet hours. */
+  setQuiet(destination: Destination, quiet: QuietHours | null): Promise<void>;
+}
+
+/** Outcome of adding a watch or mute: stored, already there, or over the per-channel limit. */
+export type RuleAdded = 'added' | 'exists' | 'limit';
+
+/** Saved queries whose matching items a channel receives whatever their topics. */
+export interface WatchRepository {
+  /** Stores the canonical query unless present or the channel already has `limit` watches. */
+  add(destination: Destination, query: string, now: Date, limit: number): Promise<RuleAdded>;
+  /** Removes one watch (canonical text) or all; returns how many were removed. */
+  remove(destination: Destination, query: string | 'all'): Promise<number>;
+  list(destination: Destination): Promise<string[]>;
+  /** Every watch of an active subscription (routing reads them once per batch). */
+  active(): Promise<Array<{ destination: Destination; query: string }>>;
+}
+
+/** Sources and queries a channel never wants posted. */
+export interface MuteRepository {
+  add(destination: Destination, mute: Mute, now: Date, limit: number): Promise<RuleAdded>;
+  remove(destination: Destination, mute: Mute | 'all'): Promise<number>;
+  list(destination: Destination): Promise<Mute[]>;
+  /** Every mute of an active subscription (routing reads them once per batch). */
+  active(): Promise<Array<{ destination: Destination; mute: Mute }>>;
 }
 
 /**
@@ -129,11 +174,12 @@ export interface InstallationRepository {
   get(platform: Destination['platform'], key: string): Promise<unknown | null>;
   delete(platform: Destination['platform'], key: string): Promise<void>;
   /**
-   * Deletes everything held for a workspace: installations, subscriptions, outbox rows and
-   * delivery records (uninstall, tokens revoked).
+   * Deletes everything held for a workspace: installations, subscriptions, watches, mutes,
+   * outbox rows and delivery records, and the sources it added from chat with their items
+   * (uninstall, tokens revoked).
    */
   purgeWorkspace(platform: Destination['platform'], workspaceId: string): Promise<void>;
-  /** Deletes everything held for one conversation/channel (Teams bot removed from a chat). */
+  /** Deletes everything held for one conversation/channel, watches and mutes too (Teams bot removed from a chat). */
   purgeDestination(destination: Destination): Promise<void>;
 }
 

@@ -12,6 +12,7 @@ import { registerTransactionBehaviour } from './behaviour/transaction.js';
 import { registerWebReadBehaviour } from './behaviour/web-reads.js';
 import { registerOversizedTextBehaviour } from './behaviour/oversized-text.js';
 import { registerRegionBehaviour } from './behaviour/regions.js';
+import { registerChannelRuleBehaviour } from './behaviour/channel-rules.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
 export interface StoreFixture {
@@ -40,4 +41,5 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerWebReadBehaviour(factory);
   registerOversizedTextBehaviour(factory);
   registerRegionBehaviour(factory);
+  registerChannelRuleBehaviour(factory);
 }

@@ -6,6 +6,7 @@ import { routingMarkerMigration } from './004-routing-marker.js';
 import { onePollTransactionMigration } from './005-one-poll-transaction.js';
 import { outboxFailuresMigration } from './006-outbox-failures.js';
 import { regionsMigration } from './007-regions.js';
+import { channelRulesMigration } from './008-channel-rules.js';
 
 /**
  * Every migration in order. Append only: never edit one that has shipped. A version missing from
@@ -14,6 +15,7 @@ import { regionsMigration } from './007-regions.js';
 export const MIGRATIONS: readonly Migration[] = [
   coreMigration, searchMigration, titleSearchMigration, routingMarkerMigration, onePollTransactionMigration, outboxFailuresMigration,
   regionsMigration,
+  channelRulesMigration,
 ];
 
 /** The schema version this code expects. */

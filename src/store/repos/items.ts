@@ -2,7 +2,7 @@ import type { StoredItem } from '../../core/types.js';
 import type { ItemRepository, LatestQuery } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
 import { chunk, placeholders } from '../sql/placeholders.js';
-import { ITEM_COLUMNS, ITEM_FROM, toStoredItem, type ItemRow } from './item-rows.js';
+import { ITEM_COLUMNS, ITEM_FROM, toStoredItem, visibleTo, type ItemRow } from './item-rows.js';
 import { insertNewItems } from './insert-items.js';
 import { searchItems } from './search-items.js';
 import { clampLimit } from './limits.js';
@@ -11,12 +11,17 @@ import { clampLimit } from './limits.js';
 export const LATEST_BY_TOPIC_SQL = `SELECT ${ITEM_COLUMNS} FROM item_topics t JOIN items i ON i.id = t.item_id LEFT JOIN feeds f ON f.id = i.feed_id
   WHERE t.topic = ? AND t.first_seen_at >= ? ORDER BY t.first_seen_at DESC, t.item_id DESC LIMIT ?`;
 
+/** LATEST_BY_TOPIC_SQL with a visibility condition (see visibleTo) before the ordering. */
+function latestByTopicSql(visible: string): string {
+  return LATEST_BY_TOPIC_SQL.replace('AND t.first_seen_at >= ?', `AND t.first_seen_at >= ? AND ${visible}`);
+}
+
 /**
  * `latest us` (and `latest ai us`): walks item_jurisdictions_latest for one jurisdiction backwards,
  * checking the topic per row on its primary key. Several regions: one walk each, merged.
  */
-const latestByRegionSql = (withTopic: boolean) => `SELECT ${ITEM_COLUMNS} FROM item_jurisdictions j JOIN items i ON i.id = j.item_id LEFT JOIN feeds f ON f.id = i.feed_id
-  WHERE j.jurisdiction = ? AND j.first_seen_at >= ?${withTopic ? ' AND EXISTS (SELECT 1 FROM item_topics t WHERE t.topic = ? AND t.item_id = i.id)' : ''}
+const latestByRegionSql = (withTopic: boolean, visible: string) => `SELECT ${ITEM_COLUMNS} FROM item_jurisdictions j JOIN items i ON i.id = j.item_id LEFT JOIN feeds f ON f.id = i.feed_id
+  WHERE j.jurisdiction = ? AND j.first_seen_at >= ?${withTopic ? ' AND EXISTS (SELECT 1 FROM item_topics t WHERE t.topic = ? AND t.item_id = i.id)' : ''} AND ${visible}
   ORDER BY j.first_seen_at DESC, j.item_id DESC LIMIT ?`;
 
 /** Newest first, as `latest` orders: first seen, then id. */
@@ -49,25 +54,31 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
     latest: async (query: LatestQuery) => {
       const since = query.since?.getTime() ?? 0;
       const limit = clampLimit(query.limit);
+      const visible = visibleTo('i.feed_id', query.workspace);
       if (query.regions && query.regions.length > 0) {
         const merged = new Map<number, StoredItem>();
         for (const region of new Set(query.regions)) {
-          const params: SqlValue[] = query.topic ? [region, since, query.topic, limit] : [region, since, limit];
-          for (const row of await db.all<ItemRow>(latestByRegionSql(query.topic !== undefined), params)) merged.set(Number(row.id), toStoredItem(row));
+          const params: SqlValue[] = [region, since, ...(query.topic ? [query.topic] : []), ...visible.params, limit];
+          for (const row of await db.all<ItemRow>(latestByRegionSql(query.topic !== undefined, visible.sql), params)) merged.set(Number(row.id), toStoredItem(row));
         }
         return [...merged.values()].sort(newestFirst).slice(0, limit);
       }
-      if (!query.topic) return select('i.first_seen_at >= ?', [since, limit], 'ORDER BY i.first_seen_at DESC, i.id DESC LIMIT ?');
-      const rows = await db.all<ItemRow>(LATEST_BY_TOPIC_SQL, [query.topic, since, limit]);
+      if (!query.topic) return select(`i.first_seen_at >= ? AND ${visible.sql}`, [since, ...visible.params, limit], 'ORDER BY i.first_seen_at DESC, i.id DESC LIMIT ?');
+      const rows = await db.all<ItemRow>(latestByTopicSql(visible.sql), [query.topic, since, ...visible.params, limit]);
       return rows.map(toStoredItem);
     },
     search: (query) => searchItems(db, query),
     getById: async (id) => (await select('i.id = ?', [id]))[0] ?? null,
     getByUrl: async (url) => (await select('i.url = ?', [url], 'ORDER BY i.first_seen_at DESC, i.id DESC LIMIT 1'))[0] ?? null,
-    between: async (from, to, topics) => {
+    between: async (from, to, topics, viewer = {}) => {
       if (topics && topics.length === 0) return [];
       const filter = topics ? ` AND EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = i.id AND t.topic IN (${placeholders(topics.length)}))` : '';
-      return select(`i.first_seen_at >= ? AND i.first_seen_at < ?${filter}`, [from.getTime(), to.getTime(), ...(topics ?? [])], 'ORDER BY i.first_seen_at DESC, i.id DESC');
+      const visible = visibleTo('i.feed_id', viewer.workspace);
+      return select(
+        `i.first_seen_at >= ? AND i.first_seen_at < ?${filter} AND ${visible.sql}`,
+        [from.getTime(), to.getTime(), ...(topics ?? []), ...visible.params],
+        'ORDER BY i.first_seen_at DESC, i.id DESC',
+      );
     },
     setStory: async (itemIds, storyId) => {
       for (const ids of chunk(itemIds)) {

@@ -1,4 +1,4 @@
-import type { Subscription } from '../../core/types.js';
+import type { QuietHours, Subscription } from '../../core/types.js';
 import { toDestination } from './destination.js';
 import { parseJson, toDate } from './json.js';
 
@@ -19,6 +19,8 @@ export interface SubscriptionRow {
   created_at: number;
   regions: string;
   region_strict: number;
+  /** JSON QuietHours or NULL (migration 8). */
+  quiet?: string | null;
 }
 
 /** Maps a row to the domain type. */
@@ -38,5 +40,6 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     createdAt: new Date(Number(row.created_at)),
     isAdmin: Number(row.is_admin) === 1,
     regionFilter: { regions: parseJson<string[]>(row.regions, []), strict: Number(row.region_strict) === 1 },
+    quiet: parseJson<QuietHours | null>(row.quiet, null),
   };
 }

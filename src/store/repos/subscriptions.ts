@@ -9,7 +9,7 @@ import { toSubscription, type SubscriptionRow } from './subscription-rows.js';
 /**
  * Channel subscriptions. Topics are a small JSON list per channel; `matching` filters active
  * subscriptions in memory, which stays cheap for the thousands of channels one install serves.
- * Removing the last topic removes the subscription.
+ * Removing the last topic removes the subscription, unless the channel still has watches.
  */
 export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): SubscriptionRepository {
   const read = async (tx: SqlExecutor, destination: Destination) => {
@@ -42,8 +42,11 @@ export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): Sub
         const existing = await read(tx, destination);
         if (!existing) return null;
         const remaining = topics === 'all' ? [] : existing.topics.filter((topic) => !topics.includes(topic));
-        if (remaining.length === 0) {
-          await tx.run(`DELETE FROM subscriptions WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
+        const watched = topics !== 'all' && (await tx.get(`SELECT 1 AS found FROM watches WHERE ${DESTINATION_WHERE} LIMIT 1`, destinationParams(destination)));
+        if (remaining.length === 0 && !watched) {
+          for (const table of ['subscriptions', 'watches', 'mutes']) {
+            await tx.run(`DELETE FROM ${table} WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
+          }
           return null;
         }
         await tx.run(`UPDATE subscriptions SET topics = ?, updated_at = ? WHERE ${DESTINATION_WHERE}`, [JSON.stringify(remaining), clock.now().getTime(), ...destinationParams(destination)]);
@@ -80,5 +83,6 @@ export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): Sub
     setAdmin: (destination, isAdmin) => update(destination, 'is_admin = ?', [isAdmin ? 1 : 0]),
     setRegionFilter: (destination, filter) =>
       update(destination, 'regions = ?, region_strict = ?', [JSON.stringify(sortRegions(filter.regions)), filter.strict ? 1 : 0]),
+    setQuiet: (destination, quiet) => update(destination, 'quiet = ?', [quiet === null ? null : JSON.stringify(quiet)]),
   };
 }
