@@ -19,7 +19,7 @@ export const HELP_LINES = [
   '`mute source <feed id>` / `mute <query>` / `unmute ...` / `mutes`: never post these items here',
   '`quiet <HH:MM>-<HH:MM> [weekends] [zone]` / `quiet off`: hold posts at night, then post them as one message',
   '`feeds`: the sources and their health',
-  '`why <item link or id>`: why an item got its topics',
+  '`why <item link or id>`: why an item got its topics and regions',
   '`region [us|eu|uk|apac|intl...|all|strict]`: which regions\' items this channel receives',
   '`help`: this list',
 ];
