@@ -11,6 +11,7 @@ import { handleHelp } from './handlers/help.js';
 import { handleLatest } from './handlers/latest.js';
 import { handleRegion } from './handlers/region.js';
 import { handleSearch } from './handlers/search.js';
+import { handleSettings } from './handlers/settings.js';
 import { handleSubscribe } from './handlers/subscribe.js';
 import { handleSubscriptions } from './handlers/subscriptions.js';
 import { handleTopics } from './handlers/topics.js';
@@ -44,6 +45,8 @@ function runCommand(command: ParsedCommand, ctx: HandlerContext): Promise<ChatMe
       return handleWhy(command, ctx);
     case 'region':
       return handleRegion(command, ctx);
+    case 'settings':
+      return handleSettings(ctx);
     case 'watch':
       return addWatch(command.query, ctx);
     case 'unwatch':

@@ -14,6 +14,7 @@ export const COMMAND_NAMES = [
   'digest',
   'feeds',
   'why',
+  'settings',
   'help',
   'region',
   'watch',
@@ -33,7 +34,7 @@ export type MuteTarget = { kind: 'source'; feedId: string } | { kind: 'query'; q
 
 /** A parsed command; topics stay as typed words (resolved later against the taxonomy). */
 export type ParsedCommand =
-  | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' }
+  | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' | 'settings' }
   | { name: 'latest'; topicWords: string[]; count: number | null; public: boolean }
   | { name: 'search'; words: string; regionWords: string[] }
   | { name: 'region'; words: string[] }
@@ -69,6 +70,7 @@ export const EXAMPLES: Record<CommandName, string> = {
   digest: DIGEST_EXAMPLE,
   feeds: 'feeds',
   why: 'why https://example.org/news/item',
+  settings: 'settings',
   help: 'help',
   region: 'region us eu',
   watch: 'watch clearview OR "facial recognition" -police',
@@ -119,6 +121,7 @@ export function parseCommand(text: string): ParsedCommand {
     case 'topics':
     case 'subscriptions':
     case 'feeds':
+    case 'settings':
       return { name: word };
     case 'latest':
       return parseLatest(rest);

@@ -56,11 +56,14 @@ export interface RegionFilter {
   strict: boolean;
 }
 
+/** The default filter: every region, items with no region included. */
+export const EVERY_REGION: RegionFilter = { regions: [], strict: false };
+
 /**
- * Whether an item with these jurisdictions passes a channel's filter. Called for every
+ * Whether an item with these jurisdictions passes a channel's filter (absent: the default). Called for every
  * (item, channel) pair routing considers, so it allocates nothing.
  */
-export function regionAllows(filter: RegionFilter, jurisdictions: readonly string[]): boolean {
+export function regionAllows(filter: RegionFilter = EVERY_REGION, jurisdictions: readonly string[]): boolean {
   if (jurisdictions.length === 0) return !filter.strict;
   if (filter.regions.length === 0) return true;
   for (const region of jurisdictions) if (filter.regions.includes(region)) return true;

@@ -166,8 +166,8 @@ export interface Subscription {
   createdAt: Date;
   /** Channels marked as admin channels receive feed-health notices. */
   isAdmin: boolean;
-  /** Which regions' items the channel receives (`region` command); default all, not strict. */
-  regionFilter: RegionFilter;
+  /** Which regions' items the channel receives (`region` command); absent: every region, not strict. */
+  regionFilter?: RegionFilter;
   /** Hours in which deliveries are held and then posted as one roll-up; null or absent: none. */
   quiet?: QuietHours | null;
 }

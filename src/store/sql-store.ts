@@ -11,6 +11,7 @@ import { createMuteRepository } from './repos/mutes.js';
 import { createInstallationRepository } from './repos/installations.js';
 import { createOutboxRepository } from './repos/outbox.js';
 import { createLeaseRepository } from './repos/leases.js';
+import { createFeedbackRepository } from './repos/feedback.js';
 import { createWebReadRepository } from './repos/web-reads.js';
 import { pruneStore } from './repos/prune.js';
 
@@ -31,6 +32,7 @@ export function createSqlStore(db: SqlExecutor, cipher: PayloadCipher | null, cl
     installations: createInstallationRepository(db, cipher),
     outbox: createOutboxRepository(db, clock),
     leases: createLeaseRepository(db),
+    feedback: createFeedbackRepository(db),
     web: createWebReadRepository(db),
     prune: (now, retentionDays) => pruneStore(db, now, retentionDays),
     transaction: (fn) => db.transaction((tx) => fn(createSqlStore(tx, cipher, clock))),

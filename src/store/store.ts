@@ -35,6 +35,8 @@ export interface Store {
   installations: InstallationRepository;
   outbox: OutboxRepository;
   leases: LeaseRepository;
+  /** "Not relevant" feedback on delivered items. */
+  feedback: FeedbackRepository;
   /** Read-only queries behind the web pages. */
   web: WebReadRepository;
 
@@ -116,6 +118,24 @@ export interface ItemRepository {
   /** Every item of the given stories (one indexed query per 500 story ids). */
   byStories(storyIds: number[]): Promise<StoredItem[]>;
   count(): Promise<number>;
+}
+
+/** Not-relevant feedback for one item and topic: in how many channels, and when last. */
+export interface ItemFeedback {
+  itemId: number;
+  topic: string;
+  channels: number;
+  lastAt: Date;
+}
+
+/** "Not relevant" feedback: (item, topic, channel), never who. */
+export interface FeedbackRepository {
+  /** Records the item as not relevant for these topics in this channel; returns how many were new. */
+  recordNotRelevant(destination: Destination, itemId: number, topics: string[], now: Date): Promise<number>;
+  /** Channels x items marked per topic, most first. */
+  countsByTopic(): Promise<Array<{ topic: string; count: number }>>;
+  /** Feedback per (item, topic), most recent first, at most `limit` rows. */
+  byItem(limit: number): Promise<ItemFeedback[]>;
 }
 
 export interface SubscriptionRepository {

@@ -190,6 +190,21 @@ function registerMigrationTests(target: Target): void {
     }
   });
 
+  it('009 adds the feedback table to a database of the previous version, keeping its data', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      await runMigrations(raw, MIGRATIONS.filter((migration) => migration.version < 9));
+      await expect(raw.get('SELECT COUNT(*) AS n FROM feedback')).rejects.toThrow();
+      const [item] = await createSqlStore(raw, null).items.insertNew('f1', [makeItem('kept')], T0);
+      await store().migrate();
+      await store().feedback.recordNotRelevant(slack('C1'), item!.id, ['ai'], T0);
+      expect(await store().feedback.countsByTopic()).toEqual([{ topic: 'ai', count: 1 }]);
+      expect((await store().items.getById(item!.id))?.key).toBe('kept');
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('008 keeps existing channels and feeds as they were: no quiet hours, no rules, operator-owned feeds', async () => {
     const { raw, store, cleanup } = await target.open();
     try {

@@ -13,6 +13,7 @@ import { registerWebReadBehaviour } from './behaviour/web-reads.js';
 import { registerOversizedTextBehaviour } from './behaviour/oversized-text.js';
 import { registerRegionBehaviour } from './behaviour/regions.js';
 import { registerChannelRuleBehaviour } from './behaviour/channel-rules.js';
+import { registerFeedbackBehaviour } from './behaviour/feedback.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
 export interface StoreFixture {
@@ -42,4 +43,5 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerOversizedTextBehaviour(factory);
   registerRegionBehaviour(factory);
   registerChannelRuleBehaviour(factory);
+  registerFeedbackBehaviour(factory);
 }

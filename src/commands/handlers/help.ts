@@ -21,6 +21,7 @@ export const HELP_LINES = [
   '`feeds`: the sources and their health',
   '`why <item link or id>`: why an item got its topics and regions',
   '`region [us|eu|uk|apac|intl...|all|strict]`: which regions\' items this channel receives',
+  '`settings`: this channel’s topics and digest as a form',
   '`help`: this list',
 ];
 

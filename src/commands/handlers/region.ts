@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../chat/message.js';
-import { describeRegionFilter, REGION_IDS, REGION_LABELS, regionOf, type RegionFilter, type RegionId } from '../../core/regions.js';
+import { describeRegionFilter, EVERY_REGION, REGION_IDS, REGION_LABELS, regionOf, type RegionFilter, type RegionId } from '../../core/regions.js';
 import { problemReply, reply } from '../build-reply.js';
 import { EXAMPLES, type ParsedCommand } from '../parse-command.js';
 import { unknownRegionProblem } from '../region-words.js';
@@ -20,7 +20,7 @@ const REGION_LIST = REGION_IDS.map((id) => `\`${id}\` ${REGION_LABELS[id]}`).joi
  */
 export async function handleRegion(command: RegionCommand, { deps, context }: HandlerContext): Promise<ChatMessage> {
   const current = await deps.store.subscriptions.get(context.destination);
-  if (command.words.length === 0) return showSetting(current?.regionFilter ?? null);
+  if (command.words.length === 0) return showSetting(current ? (current.regionFilter ?? EVERY_REGION) : null);
   if (command.words.length > MAX_WORDS) return problemReply(`give at most ${MAX_WORDS} words (got ${command.words.length})`, EXAMPLES.region);
   const regions: RegionId[] = [];
   let all = false;
@@ -39,7 +39,7 @@ export async function handleRegion(command: RegionCommand, { deps, context }: Ha
   if (!context.canManage) return refuseManage('change the region setting');
   if (!current) return problemReply('this channel has no subscriptions yet, so there is nothing to filter: subscribe first', EXAMPLES.subscribe);
   // Regions given: they replace the list (strict only if said again). `strict` alone keeps the list.
-  const filter: RegionFilter = all ? { regions: [], strict } : regions.length > 0 ? { regions, strict } : { regions: current.regionFilter.regions, strict: true };
+  const filter: RegionFilter = all ? { regions: [], strict } : regions.length > 0 ? { regions, strict } : { regions: current.regionFilter?.regions ?? [], strict: true };
   await deps.store.subscriptions.setRegionFilter(context.destination, filter);
   const saved = (await deps.store.subscriptions.get(context.destination))?.regionFilter ?? filter;
   const lines = [`This channel now receives ${describeRegionFilter(saved)}.`, ...hints(saved), 'Posts and the weekly digest both follow this setting.'];

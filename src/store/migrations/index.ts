@@ -7,6 +7,7 @@ import { onePollTransactionMigration } from './005-one-poll-transaction.js';
 import { outboxFailuresMigration } from './006-outbox-failures.js';
 import { regionsMigration } from './007-regions.js';
 import { channelRulesMigration } from './008-channel-rules.js';
+import { feedbackMigration } from './009-feedback.js';
 
 /**
  * Every migration in order. Append only: never edit one that has shipped. A version missing from
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   coreMigration, searchMigration, titleSearchMigration, routingMarkerMigration, onePollTransactionMigration, outboxFailuresMigration,
   regionsMigration,
   channelRulesMigration,
+  feedbackMigration,
 ];
 
 /** The schema version this code expects. */

@@ -47,7 +47,7 @@ export function createInstallationRepository(db: SqlExecutor, cipher: PayloadCip
     },
     purgeWorkspace: async (platform, workspaceId) => {
       await db.transaction(async (tx) => {
-        for (const table of ['installations', 'subscriptions', 'watches', 'mutes', 'outbox']) {
+        for (const table of ['installations', 'subscriptions', 'watches', 'mutes', 'outbox', 'feedback']) {
           await tx.run(`DELETE FROM ${table} WHERE platform = ? AND workspace_id = ?`, [platform, workspaceId]);
         }
         // Sources the workspace added from chat, with their items (item_topics cascade; the
@@ -61,7 +61,7 @@ export function createInstallationRepository(db: SqlExecutor, cipher: PayloadCip
     },
     purgeDestination: async (destination: Destination) => {
       await db.transaction(async (tx) => {
-        for (const table of ['subscriptions', 'watches', 'mutes', 'outbox']) {
+        for (const table of ['subscriptions', 'watches', 'mutes', 'outbox', 'feedback']) {
           await tx.run(`DELETE FROM ${table} WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
         }
         // A conversation reference is saved under the conversation's id as its key (Teams).
