@@ -56,6 +56,11 @@ export function payloadSource(payload: unknown): string | null {
   return isObject(payload) && typeof payload.source === 'string' ? payload.source : null;
 }
 
+/** The watch query recorded by routing, or null (no watch matched, or routed before watches). */
+export function payloadMatchedWatch(payload: unknown): string | null {
+  return isObject(payload) && typeof payload.matchedWatch === 'string' ? payload.matchedWatch : null;
+}
+
 /** The matched topic ids an item payload recorded, or null when routing did not record them. */
 export function payloadMatchedTopics(payload: unknown): string[] | null {
   if (!isObject(payload) || !Array.isArray(payload.matchedTopics)) return null;

@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js';
 import type { StoredItem } from '../core/types.js';
 import type { OutboxKind, OutboxRow, Store } from '../store/store.js';
 import { defaultTopics } from '../tagging/taxonomy.js';
-import { payloadItemId, payloadItemIds, payloadMatchedTopics, payloadRollupReason, payloadSource, payloadText } from './payloads.js';
+import { payloadItemId, payloadItemIds, payloadMatchedTopics, payloadMatchedWatch, payloadRollupReason, payloadSource, payloadText } from './payloads.js';
 
 /** What a renderer may read. */
 export interface RenderDeps {
@@ -53,7 +53,10 @@ export async function renderItem(row: OutboxRow, { store }: RenderDeps, labelOf:
   const itemId = payloadItemId(row.payload);
   const item = itemId === null ? null : await store.items.getById(itemId);
   if (!item) return null;
-  const reason = describeMatch(payloadMatchedTopics(row.payload) ?? item.topics, labelOf);
+  const watch = payloadMatchedWatch(row.payload);
+  const topicReason = describeMatch(payloadMatchedTopics(row.payload) ?? item.topics, labelOf);
+  const watchReason = watch === null ? undefined : `Watch "${watch}"`;
+  const reason = topicReason && watchReason ? `${topicReason}; ${watchReason.charAt(0).toLowerCase()}${watchReason.slice(1)}` : (topicReason ?? watchReason);
   const messageItem = toMessageItem(item, undefined, labelOf);
   return {
     kind: 'item',

@@ -105,6 +105,12 @@ export interface ItemRepository {
   getByUrl(url: string): Promise<StoredItem | null>;
   /** Items first seen in [from, to), newest first, optionally limited to topics. */
   between(from: Date, to: Date, topics?: string[], viewer?: ItemViewer): Promise<StoredItem[]>;
+  /**
+   * Items with an id above `afterId`, and those of `recheck` that exist now, in id order: for a
+   * reader that follows new rows by id and re-checks ids it found missing (a transaction that
+   * took them may commit after the read). At most 500 `recheck` ids are used.
+   */
+  storedAfter(afterId: number, recheck?: number[]): Promise<StoredItem[]>;
   setStory(itemIds: number[], storyId: number): Promise<void>;
   byStory(storyId: number): Promise<StoredItem[]>;
   /**
@@ -148,6 +154,8 @@ export interface SubscriptionRepository {
    */
   unsubscribe(destination: Destination, topics: string[] | 'all'): Promise<Subscription | null>;
   get(destination: Destination): Promise<Subscription | null>;
+  /** The subscriptions of several destinations at once, by destinationKey (absent: none). */
+  getMany(destinations: Destination[]): Promise<Map<string, Subscription>>;
   list(filter?: { platform?: Destination['platform']; workspaceId?: string }): Promise<Subscription[]>;
   /** Active subscriptions sharing at least one topic with the given ones. */
   matching(topics: string[]): Promise<Subscription[]>;
@@ -253,6 +261,8 @@ export interface OutboxRepository {
   deferDestination(destination: Destination, until: Date): Promise<number>;
   /** Rows sent to a destination since a time (hourly cap). */
   countSentSince(destination: Destination, since: Date): Promise<number>;
+  /** countSentSince of several destinations in one query, by destinationKey (absent: 0). */
+  countSentSinceMany(destinations: Destination[], since: Date): Promise<Map<string, number>>;
   /** The messageRef of the first sent message of a story in a destination (thread replies). */
   storyMessageRef(destination: Destination, storyId: number): Promise<string | null>;
   /** True while an 'item' row of the story is still to be sent there (pending, failed, sending): a reply waits for it. */

@@ -80,6 +80,11 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
         'ORDER BY i.first_seen_at DESC, i.id DESC',
       );
     },
+    storedAfter: async (afterId, recheck = []) => {
+      const ids = [...new Set(recheck)].slice(0, 500);
+      const again = ids.length > 0 ? ` OR i.id IN (${placeholders(ids.length)})` : '';
+      return select(`i.id > ?${again}`, [afterId, ...ids], 'ORDER BY i.id');
+    },
     setStory: async (itemIds, storyId) => {
       for (const ids of chunk(itemIds)) {
         await db.run(`UPDATE items SET story_id = ? WHERE id IN (${placeholders(ids.length)})`, [storyId, ...ids]);

@@ -1,9 +1,9 @@
 import type { Clock } from '../../core/clock.js';
 import { sortRegions } from '../../core/regions.js';
-import type { Destination } from '../../core/types.js';
+import { destinationKey, type Destination, type Subscription } from '../../core/types.js';
 import type { SubscriptionRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
-import { DESTINATION_WHERE, destinationParams } from './destination.js';
+import { anyDestinationParts, DESTINATION_WHERE, destinationParams } from './destination.js';
 import { toSubscription, type SubscriptionRow } from './subscription-rows.js';
 
 /**
@@ -53,6 +53,16 @@ export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): Sub
         return read(tx, destination);
       }),
     get: (destination) => read(db, destination),
+    getMany: async (destinations) => {
+      const found = new Map<string, Subscription>();
+      for (const { where, params } of anyDestinationParts(destinations)) {
+        for (const row of await db.all<SubscriptionRow>(`SELECT * FROM subscriptions WHERE ${where}`, params)) {
+          const subscription = toSubscription(row);
+          found.set(destinationKey(subscription.destination), subscription);
+        }
+      }
+      return found;
+    },
     list: async (filter = {}) => {
       const where: string[] = [];
       const params: SqlValue[] = [];
@@ -81,8 +91,8 @@ export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): Sub
       ]),
     markDigestSent: (destination, at) => update(destination, 'last_digest_at = ?', [at.getTime()]),
     setAdmin: (destination, isAdmin) => update(destination, 'is_admin = ?', [isAdmin ? 1 : 0]),
+    setQuiet: (destination, quiet) => update(destination, 'quiet = ?', [quiet === null ? null : JSON.stringify(quiet)]),
     setRegionFilter: (destination, filter) =>
       update(destination, 'regions = ?, region_strict = ?', [JSON.stringify(sortRegions(filter.regions)), filter.strict ? 1 : 0]),
-    setQuiet: (destination, quiet) => update(destination, 'quiet = ?', [quiet === null ? null : JSON.stringify(quiet)]),
   };
 }
