@@ -1,5 +1,6 @@
 import { regionMarks } from '../core/regions.js';
 import type { StoredItem } from '../core/types.js';
+import { formatHumanTime } from '../text/human-time.js';
 
 /** The JSON shape of `latest --json` and `search --json` (a public contract). */
 export function toItemJson(item: StoredItem) {
@@ -15,10 +16,10 @@ export function toItemJson(item: StoredItem) {
   };
 }
 
-/** One readable terminal line (plus the link) for an item. */
+/** One readable terminal line (plus the link) for an item: its `#id` reference (for `why`), time, title, source. */
 export function formatItemLine(item: StoredItem): string {
-  const date = (item.publishedAt ?? item.firstSeenAt).toISOString().slice(0, 10);
+  const date = formatHumanTime(item.publishedAt ?? item.firstSeenAt);
   const topics = item.topics.length ? ` [${item.topics.join(', ')}]` : '';
   const regions = item.jurisdictions.length ? ` {${regionMarks(item.jurisdictions)}}` : '';
-  return `${date}  ${item.title}  (${item.source})${topics}${regions}\n            ${item.url ?? ''}`;
+  return `#${item.id}  ${date}  ${item.title}  (${item.source})${topics}${regions}\n    ${item.url ?? ''}`;
 }
