@@ -4,7 +4,7 @@
  * (L7, L8), the four-label cap (L3), and the explanation texts.
  */
 import type { CompiledTaxonomy } from './compile-taxonomy.js';
-import { isWordUnit, lowerUnit } from './tokenize-text.js';
+import { FIELD_BREAK, isWordUnit, lowerUnit, lowerWord } from './tokenize-text.js';
 
 /** Topics in order of evidence, the phrases behind each, and jurisdiction tags with theirs. */
 export interface TagResult {
@@ -40,6 +40,8 @@ export interface ItemEvidence {
   scope: boolean;
   /** Per jurisdiction (index into CompiledTaxonomy.jurisdictionIds): offsets of its hits in `hits`. */
   jurisdictionHits: (number[] | undefined)[];
+  /** The same for names that count only when no jurisdiction has a hit above ("federal"). */
+  weakJurisdictionHits: (number[] | undefined)[];
 }
 
 const MAX_TOPICS = 4; // docs/tagging.md L3: 0-4 labels, when in doubt leave it out.
@@ -113,22 +115,63 @@ function sameIgnoringCase(a: string, b: string): boolean {
   return true;
 }
 
-/** Explanation texts for hits, deduplicated ignoring case, in order. */
+// Words that say nothing on their own ("data", "users"): shown only as part of a longer phrase.
+const GENERIC_EVIDENCE = new Set([
+  'data', 'information', 'records', 'customer', 'customers', 'user', 'users', 'people', 'personal', 'members', 'consumers',
+  'online', 'internet', 'app', 'apps', 'platform', 'platforms', 'tools', 'software', 'company', 'website', 'websites',
+  'accounts', 'market', 'commercial', 'collection', 'collected', 'accessible', 'database', 'location', 'testing',
+]);
+
+/** End of a hit, with an abbreviation's last dot given back ("U.S" is written "U.S."). */
+function hitEnd(e: ItemEvidence, h: number): number {
+  const end = e.hits[h + 2]!;
+  return e.source.charCodeAt(end) === 46 /* . */ && e.source.charCodeAt(end - 2) === 46 ? end + 1 : end;
+}
+
+/**
+ * Explanation texts for hits, as the reader sees them in the text: hits that overlap or touch
+ * (one space or hyphen apart) are shown as one phrase ("selling location data", not "selling",
+ * "location data", "data"); generic words alone are left out, and when nothing else is left the
+ * short stretch of text they span is shown ("market for vehicle data").
+ * Deduplicated ignoring case, in text order.
+ */
 function explain(e: ItemEvidence, hits: number[]): string[] {
-  const texts: string[] = [];
-  for (const h of hits) {
-    let end = e.hits[h + 2]!;
-    // Tokens stop before punctuation, so "U.S." matches as "U.S": give the abbreviation its last dot back.
-    if (e.source.charCodeAt(end) === 46 /* . */ && e.source.lastIndexOf('.', end - 1) >= e.hits[h + 1]!) end++;
-    const text = e.source.slice(e.hits[h + 1], end);
-    let duplicate = false;
-    for (const t of texts) {
-      if (sameIgnoringCase(t, text)) {
-        duplicate = true;
-        break;
-      }
+  const spans: number[] = [];
+  for (const h of hits) spans.push(e.hits[h + 1]!, hitEnd(e, h));
+  const order = Array.from({ length: spans.length / 2 }, (_, k) => k).sort((a, b) => spans[2 * a]! - spans[2 * b]! || spans[2 * b + 1]! - spans[2 * a + 1]!);
+  const merged: string[] = [];
+  const mergedAt: number[] = [];
+  let from = -1;
+  let to = -1;
+  const flush = () => {
+    if (from < 0) return;
+    merged.push(e.source.slice(from, to));
+    mergedAt.push(from, to);
+  };
+  for (const k of order) {
+    const start = spans[2 * k]!;
+    const end = spans[2 * k + 1]!;
+    const gap = start - to;
+    if (from >= 0 && (gap <= 0 || (gap === 1 && (e.source.charCodeAt(to) === 32 || e.source.charCodeAt(to) === 45)))) {
+      if (end > to) to = end;
+      continue;
     }
-    if (!duplicate) texts.push(text);
+    flush();
+    from = start;
+    to = end;
+  }
+  flush();
+  let shown = merged.filter((text) => !GENERIC_EVIDENCE.has(lowerWord(text)));
+  if (shown.length === 0) {
+    // Only generic words ("market" ... "data"): show the stretch of text they span when it is short.
+    const first = mergedAt[0]!;
+    const last = mergedAt[mergedAt.length - 1]!;
+    const stretch = e.source.slice(first, last);
+    shown = stretch.length <= 60 && !stretch.includes(FIELD_BREAK) ? [stretch] : merged;
+  }
+  const texts: string[] = [];
+  for (const text of shown) {
+    if (!texts.some((t) => sameIgnoringCase(t, text))) texts.push(text);
   }
   return texts;
 }
@@ -138,12 +181,15 @@ function decideJurisdictions(c: CompiledTaxonomy, e: ItemEvidence, privacyNews: 
   const jurisdictions: string[] = [];
   const jurisdictionWhy: Record<string, string[]> = {};
   if (!privacyNews) return { jurisdictions, jurisdictionWhy };
+  // Weak names ("federal") place an item only when no other name does; they still explain a jurisdiction named otherwise.
+  const named = e.jurisdictionHits.some((hits) => hits !== undefined) ? e.jurisdictionHits : e.weakJurisdictionHits;
   for (const j of c.jurisdictionOrder) {
-    const hits = e.jurisdictionHits[j];
+    const hits = named[j];
     if (hits === undefined) continue;
+    const weak = named === e.jurisdictionHits ? e.weakJurisdictionHits[j] : undefined;
     const id = c.jurisdictionIds[j]!;
     jurisdictions.push(id);
-    jurisdictionWhy[id] = explain(e, hits);
+    jurisdictionWhy[id] = explain(e, weak ? hits.concat(weak).sort((a, b) => a - b) : hits);
   }
   return { jurisdictions, jurisdictionWhy };
 }

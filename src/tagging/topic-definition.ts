@@ -37,6 +37,18 @@ export interface TaggingVocabulary {
   scope: string[];
   /** Contexts that cancel a scope word ("data center"). */
   scopeExclude: string[];
-  /** Jurisdiction tag id → phrases naming places or bodies in it. */
+  /** Jurisdiction tag id → names of places, bodies and laws that place an item there on their own. */
   jurisdictions: Record<string, string[]>;
+  /**
+   * Jurisdiction tag id → adjectives ("French", "Chinese") that count only right before one of
+   * `publicNouns` ("French regulator", "Chinese users"): a company's or an attacker's nationality
+   * ("Chinese hackers", "a German security firm") is not the item's jurisdiction.
+   */
+  jurisdictionAdjectives: Record<string, string[]>;
+  /** Public bodies, laws and the people affected: the nouns that make an adjective a jurisdiction. */
+  publicNouns: string[];
+  /** Jurisdiction tag id → names that count only when nothing else places the item ("federal", "global"). */
+  weakJurisdictions: Record<string, string[]>;
+  /** Contexts that cancel a jurisdiction name they overlap ("transfers to China": a destination). */
+  jurisdictionExclude: string[];
 }
