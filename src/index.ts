@@ -14,6 +14,7 @@ export { systemClock, createManualClock } from './core/clock.js';
 export type { Logger } from './core/logger.js';
 export { createSilentLogger, redactSecretText } from './core/logger.js';
 export { toPlainText, truncateAtWord } from './text/plain-text.js';
+export { formatHumanTime } from './text/human-time.js';
 export { toHttpUrl } from './text/http-url.js';
 
 // Composition: the process entry in adapters/runtime/ plugs platforms into the core's CLI.

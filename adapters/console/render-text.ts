@@ -1,8 +1,10 @@
 import type { ChatMessage, MessageItem } from '../../src/index.js';
+import { formatHumanTime } from '../../src/index.js';
 
 /** Renders a chat message as terminal text (the console adapter's "Block Kit"). */
 export function renderText(message: ChatMessage): string {
   const out: string[] = [];
+  if (message.kind === 'story_update' && message.items?.[0]) return renderAlsoCovered(message.items[0]);
   if (message.title) out.push(`== ${message.title} ==`);
   for (const line of message.lines ?? []) out.push(line);
   for (const item of message.items ?? []) out.push(renderItem(item));
@@ -18,9 +20,22 @@ export function renderText(message: ChatMessage): string {
   return out.join('\n');
 }
 
+function describeDate(item: MessageItem): string {
+  return item.publishedAt ? formatHumanTime(item.publishedAt) : '';
+}
+
+function reference(item: MessageItem): string {
+  return item.id === undefined ? '' : `#${item.id}`;
+}
+
+/** "  ↳ Also covered by BBC · Tue 1 Dec, 09:00 UTC · #38" under the story's post. */
+function renderAlsoCovered(item: MessageItem): string {
+  return [`  ↳ Also covered by ${item.source}`, describeDate(item), reference(item)].filter(Boolean).join(' · ') + (item.url ? `\n    ${item.url}` : '');
+}
+
 function renderItem(item: MessageItem): string {
-  const date = item.publishedAt ? item.publishedAt.toISOString().slice(0, 10) : '';
-  const meta = [item.source, date, item.topics.join(', '), item.note].filter(Boolean).join(' · ');
+  const topics = item.reason ? '' : item.topics.join(', ');
+  const meta = [item.reason, item.source, describeDate(item), topics, item.note, reference(item)].filter(Boolean).join(' · ');
   return [`• ${item.title}`, item.summary ? `  ${item.summary}` : '', `  ${meta}`, item.url ? `  ${item.url}` : '']
     .filter(Boolean)
     .join('\n');

@@ -6,7 +6,7 @@
 import type { types } from '@slack/bolt';
 import type { ChatMessage, MessageButton, MessageItem } from '../../src/index.js';
 import { escapeSlackText, fitEscaped, safeLinkUrl } from './escape-text.js';
-import { LIMITS, renderItemCard, renderItemCompact } from './render-item.js';
+import { LIMITS, renderAlsoCovered, renderItemCard, renderItemCompact } from './render-item.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -70,7 +70,8 @@ function renderItemGroups(message: ChatMessage): ItemGroup[] {
   const groups: ItemGroup[] = [];
   // A single delivered item gets the full card; lists use the compact form.
   const single = items.length === 1 && !message.sections?.length && (message.kind === 'item' || !message.title);
-  for (const item of items) groups.push({ blocks: single ? renderItemCard(item) : renderItemCompact(item), itemCount: 1 });
+  const render = message.kind === 'story_update' ? renderAlsoCovered : single ? renderItemCard : renderItemCompact;
+  for (const item of items) groups.push({ blocks: render(item), itemCount: 1 });
   for (const section of message.sections ?? []) {
     groups.push({ blocks: [{ type: 'divider' }, sectionBlock(`*${fitEscaped(section.heading, 500)}*`)], itemCount: 0 });
     groups.push(...section.items.map((item: MessageItem) => ({ blocks: renderItemCompact(item), itemCount: 1 })));

@@ -1,11 +1,12 @@
 /**
- * Block Kit for one feed item: the full card for a delivered item, and a compact two-block
- * form for lists so twenty items still fit Slack's 50-block limit.
+ * Block Kit for one feed item: the post for a delivered item, the one-line thread reply for a
+ * later report of its story, and a compact two-block form for lists so twenty items still fit
+ * Slack's 50-block limit.
  */
 import type { types } from '@slack/bolt';
 import type { MessageItem } from '../../src/index.js';
-import { truncateAtWord } from '../../src/index.js';
-import { escapeSlackText, fitEscaped, mrkdwnLink, safeLinkUrl } from './escape-text.js';
+import { formatHumanTime, truncateAtWord } from '../../src/index.js';
+import { escapeSlackText, fitEscaped, mrkdwnLink } from './escape-text.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -24,18 +25,40 @@ export const LIMITS = {
 
 /** Summary length in list entries: enough to judge the item, short enough to scan twenty. */
 const COMPACT_SUMMARY = 280;
+/** Longest title shown as a link (a linked title cannot use the 150-character header block). */
+const TITLE_MAX = 300;
 
-/** "Source · 5 Jan 2026 · ai, gdpr" with every part escaped; the date renders in the reader's zone. */
+/**
+ * Slack's own date token, shown in the reader's time zone ("Yesterday at 09:00", "Dec 1st at
+ * 09:00"); the fallback is for clients that cannot render it. Built here, never from feed text.
+ */
+export function slackDate(date: Date | null): string | null {
+  if (!date || Number.isNaN(date.getTime())) return null;
+  const seconds = Math.floor(date.getTime() / 1000);
+  return `<!date^${seconds}^{date_short_pretty} at {time}|${escapeSlackText(formatHumanTime(date))}>`;
+}
+
+/** `#37`: the reference `why` accepts. */
+export function itemReference(item: MessageItem): string | null {
+  return item.id === undefined ? null : `#${item.id}`;
+}
+
+/**
+ * The line under a post saying why it is here, then from whom, when, and its reference:
+ * "Matched AI & automated decisions · Demo Newsroom · Yesterday at 09:00 · #37". Lists, which
+ * have no single reason, show the item's topic labels instead.
+ */
 export function itemContextText(item: MessageItem): string {
-  const parts = [escapeSlackText(item.source)];
-  if (item.publishedAt && !Number.isNaN(item.publishedAt.getTime())) {
-    const seconds = Math.floor(item.publishedAt.getTime() / 1000);
-    const fallback = item.publishedAt.toISOString().slice(0, 10);
-    // <!date^...> is Slack's own date token (built here, never from feed text).
-    parts.push(`<!date^${seconds}^{date_short}|${fallback}>`);
-  }
-  if (item.topics.length > 0) parts.push(escapeSlackText(item.topics.join(', ')));
+  const parts = [
+    item.reason ?? null,
+    item.source,
+  ].filter((part): part is string => Boolean(part)).map(escapeSlackText);
+  const date = slackDate(item.publishedAt);
+  if (date) parts.push(date);
+  if (!item.reason && item.topics.length > 0) parts.push(escapeSlackText(item.topics.join(', ')));
   if (item.note) parts.push(escapeSlackText(item.note));
+  const reference = itemReference(item);
+  if (reference) parts.push(reference);
   return fitEscapedParts(parts.join(' · '));
 }
 
@@ -43,31 +66,39 @@ function fitEscapedParts(text: string): string {
   return text.length <= LIMITS.section ? text : text.slice(0, LIMITS.section - 1) + '…';
 }
 
-function openButton(url: string): types.Button {
-  return { type: 'button', action_id: 'open_item', text: { type: 'plain_text', text: 'Open' }, url };
-}
-
-/** The full card: header (plain text title), summary, context line and an "Open" button. */
-export function renderItemCard(item: MessageItem): KnownBlock[] {
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: fitEscaped(item.title || '(untitled)', LIMITS.header) } },
-  ];
-  if (item.summary) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fitEscaped(item.summary, LIMITS.section) } });
-  }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: itemContextText(item) }] });
-  const url = safeLinkUrl(item.url);
-  if (url) blocks.push({ type: 'actions', elements: [openButton(url)] });
-  return blocks;
-}
-
-/** Two blocks per list entry: linked bold title and short summary (with an Open button), then context. */
-export function renderItemCompact(item: MessageItem): KnownBlock[] {
+function linkedTitle(item: MessageItem): string {
   // The raw title is escaped inside mrkdwnLink; cap it first so the entry stays scannable.
-  const title = `*${mrkdwnLink(item.url, truncateAtWord(item.title || '(untitled)', 300))}*`;
+  return `*${mrkdwnLink(item.url, truncateAtWord(item.title || '(untitled)', TITLE_MAX))}*`;
+}
+
+/**
+ * A delivered post: the title is the link (no separate "Open" button repeating it), the summary
+ * under it, then the context line.
+ */
+export function renderItemCard(item: MessageItem): KnownBlock[] {
+  const title = linkedTitle(item);
+  const summary = item.summary ? `\n${fitEscaped(item.summary, LIMITS.section - title.length - 1)}` : '';
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: title + summary } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: itemContextText(item) }] },
+  ];
+}
+
+/** Two blocks per list entry: linked bold title and short summary, then context. */
+export function renderItemCompact(item: MessageItem): KnownBlock[] {
   const summary = item.summary ? `\n${fitEscaped(item.summary, COMPACT_SUMMARY)}` : '';
-  const section: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: title + summary } };
-  const url = safeLinkUrl(item.url);
-  if (url) section.accessory = openButton(url);
-  return [section, { type: 'context', elements: [{ type: 'mrkdwn', text: itemContextText(item) }] }];
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: linkedTitle(item) + summary } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: itemContextText(item) }] },
+  ];
+}
+
+/** A later report of a story, in its thread: one line, "Also covered by <source> · date · #38". */
+export function renderAlsoCovered(item: MessageItem): KnownBlock[] {
+  const parts = [`Also covered by *${mrkdwnLink(item.url, item.source)}*`];
+  const date = slackDate(item.publishedAt);
+  if (date) parts.push(date);
+  const reference = itemReference(item);
+  if (reference) parts.push(reference);
+  return [{ type: 'context', elements: [{ type: 'mrkdwn', text: fitEscapedParts(parts.join(' · ')) }] }];
 }

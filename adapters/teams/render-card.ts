@@ -5,7 +5,7 @@
  */
 import type { ChatMessage, MessageItem, MessageButton } from '../../src/index.js';
 import { truncateAtWord } from '../../src/index.js';
-import { escapeCardMarkdown, markdownLink, safeHttpUrl } from './card-markdown.js';
+import { coreCardMarkdown, escapeCardMarkdown, markdownLink, safeHttpUrl } from './card-markdown.js';
 import { fitItemsToBudget, type AdaptiveCard, type CardElement, type ItemList } from './fit-card.js';
 
 export type { AdaptiveCard, CardElement };
@@ -34,22 +34,49 @@ function text(value: string, extra: Record<string, unknown> = {}): CardElement {
   return { type: 'TextBlock', text: value, wrap: true, ...extra };
 }
 
-function formatDate(date: Date | null): string | null {
+/**
+ * Teams' own date function: each reader sees the date in their locale and time zone. The
+ * timestamp must be RFC 3339 without milliseconds for Teams to recognise it.
+ */
+export function cardDate(date: Date | null): string | null {
   if (!date || Number.isNaN(date.getTime())) return null;
-  return date.toISOString().slice(0, 10);
+  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `{{DATE(${stamp}, SHORT)}} {{TIME(${stamp})}}`;
 }
 
-/** One item as a compact container: linked title, summary, then source · date · topics. */
+function metaLine(parts: Array<string | null | undefined>): string {
+  return parts.filter((part): part is string => Boolean(part)).join(' · ');
+}
+
+/**
+ * One item: linked title, summary, then why it is here, source, date and the `#37` reference
+ * `why` accepts. Lists, which have no single reason, show the item's topic labels instead.
+ */
 export function renderItem(item: MessageItem): CardElement {
   const title = clip(item.title || '(untitled)', TITLE_MAX);
-  const meta = [item.source, formatDate(item.publishedAt), item.topics.join(', '), item.note]
-    .filter((part): part is string => Boolean(part))
-    .map((part) => escapeCardMarkdown(clip(part, 200)))
-    .join(' · ');
+  const escaped = (part: string | undefined) => (part ? escapeCardMarkdown(clip(part, 200)) : null);
+  const meta = metaLine([
+    escaped(item.reason),
+    escaped(item.source),
+    cardDate(item.publishedAt),
+    item.reason ? null : escaped(item.topics.join(', ')),
+    escaped(item.note),
+    item.id === undefined ? null : `#${item.id}`,
+  ]);
   const body: CardElement[] = [text(markdownLink(title, item.url), { weight: 'Bolder' })];
   if (item.summary) body.push(text(escapeCardMarkdown(clip(item.summary, SUMMARY_MAX)), { spacing: 'Small' }));
   if (meta) body.push(text(meta, { size: 'Small', isSubtle: true, spacing: 'Small' }));
   return { type: 'Container', separator: true, spacing: 'Medium', items: body };
+}
+
+/** A later report of a story, in its thread: one line, "Also covered by <source> · date · #38". */
+export function renderAlsoCovered(item: MessageItem): CardElement {
+  const line = metaLine([
+    `Also covered by ${markdownLink(clip(item.source, 200), item.url)}`,
+    cardDate(item.publishedAt),
+    item.id === undefined ? null : `#${item.id}`,
+  ]);
+  return text(line, { size: 'Small' });
 }
 
 function renderButton(button: MessageButton): CardElement | null {
@@ -65,7 +92,7 @@ function headerElements(message: ChatMessage): CardElement[] {
   const out: CardElement[] = [];
   const color = message.kind === 'error' ? 'Attention' : undefined;
   if (message.title) {
-    out.push(text(escapeCardMarkdown(clip(message.title, TITLE_MAX)), { size: 'Medium', weight: 'Bolder', color }));
+    out.push(text(coreCardMarkdown(clip(message.title, TITLE_MAX)), { size: 'Medium', weight: 'Bolder', color }));
   }
   // Paragraphs share a fixed allowance so the item lists always keep room in the byte budget.
   let allowance = LINES_TOTAL_MAX;
@@ -77,10 +104,10 @@ function headerElements(message: ChatMessage): CardElement[] {
     }
     const kept = clip(line, Math.min(LINE_MAX, Math.max(allowance, 40)));
     allowance -= kept.length;
-    out.push(text(escapeCardMarkdown(kept)));
+    out.push(text(coreCardMarkdown(kept)));
   }
   if (!message.title && !message.lines?.length && !message.items?.length && !message.sections?.length) {
-    out.push(text(escapeCardMarkdown(clip(message.text, LINE_MAX)), { color }));
+    out.push(text(coreCardMarkdown(clip(message.text, LINE_MAX)), { color }));
   }
   return out;
 }
@@ -98,20 +125,21 @@ function trailerElements(message: ChatMessage): CardElement[] {
   const out: CardElement[] = [];
   if (message.fields?.length) {
     const facts = message.fields.slice(0, FIELDS_MAX).map((f) => ({
-      title: escapeCardMarkdown(clip(f.label, 80)),
-      value: escapeCardMarkdown(clip(f.value, 300)),
+      title: coreCardMarkdown(clip(f.label, 80)),
+      value: coreCardMarkdown(clip(f.value, 300)),
     }));
     out.push({ type: 'FactSet', facts, separator: true });
   }
   if (message.footer) {
-    out.push(text(escapeCardMarkdown(clip(message.footer, LINE_MAX)), { size: 'Small', isSubtle: true, separator: true }));
+    out.push(text(coreCardMarkdown(clip(message.footer, LINE_MAX)), { size: 'Small', isSubtle: true, separator: true }));
   }
   return out;
 }
 
 /** Renders a ChatMessage as an Adaptive Card 1.5 that always fits the byte budget. */
 export function renderCard(message: ChatMessage, budget = CARD_BYTE_BUDGET): RenderedCard {
-  const fallback = clip(message.text.replace(/\s+/g, ' ').trim(), FALLBACK_MAX);
+  // The notification text: plain words, no raw links (the card itself carries them) or backticks.
+  const fallback = clip(message.text.replace(/https?:\/\/\S+/g, '').replace(/`/g, '').replace(/\s+/g, ' ').trim(), FALLBACK_MAX);
   const actions = (message.buttons ?? [])
     .map(renderButton)
     .filter((a): a is CardElement => a !== null)
@@ -128,6 +156,10 @@ export function renderCard(message: ChatMessage, budget = CARD_BYTE_BUDGET): Ren
   };
   const head = headerElements(message);
   const tail = trailerElements(message);
+  if (message.kind === 'story_update' && message.items?.[0]) {
+    card.body = [renderAlsoCovered(message.items[0])];
+    return { card, summary: clip(fallback, 250) };
+  }
   card.body = fitItemsToBudget(card, head, listsOf(message), tail, budget, renderItem);
   return { card, summary: clip(fallback, 250) };
 }

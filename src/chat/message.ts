@@ -11,9 +11,14 @@ export interface MessageItem {
   summary: string;
   source: string;
   publishedAt: Date | null;
+  /** Topic labels as people read them (never ids). */
   topics: string[];
   /** e.g. "+2 sources" when the item heads a multi-source story. */
   note?: string;
+  /** The stored item id; adapters show it as the reference `#<id>` that `why` accepts. */
+  id?: number;
+  /** Why this post is here, e.g. "Matched AI & automated decisions" or `Watch "clearview"`. */
+  reason?: string;
 }
 
 export interface MessageSection {
@@ -44,18 +49,29 @@ export interface ChatMessage {
   footer?: string;
   /** Replies are private to the asker unless a command asked for `public`. */
   visibility?: 'private' | 'public';
-  kind?: 'reply' | 'item' | 'digest' | 'notice' | 'rollup' | 'error';
+  /** 'story_update': a later report of a story already posted, shown as one line in its thread. */
+  kind?: 'reply' | 'item' | 'story_update' | 'digest' | 'notice' | 'rollup' | 'error';
 }
 
-/** A stored item as a message item (raw text: adapters escape). */
-export function toMessageItem(item: StoredItem, note?: string): MessageItem {
+/** Turns a topic id into the label people read; unknown ids are shown as they are. */
+export type TopicLabeler = (topicId: string) => string;
+
+/** A labeler over a taxonomy (ids it does not know are returned unchanged). */
+export function topicLabeler(topics: ReadonlyArray<{ id: string; label: string }>): TopicLabeler {
+  const labels = new Map(topics.map((topic) => [topic.id, topic.label]));
+  return (topicId) => labels.get(topicId) ?? topicId;
+}
+
+/** A stored item as a message item (raw text: adapters escape), its topics as labels. */
+export function toMessageItem(item: StoredItem, note?: string, labelOf: TopicLabeler = (id) => id): MessageItem {
   const base: MessageItem = {
     title: item.title,
     url: item.url,
     summary: item.summary,
     source: item.source,
     publishedAt: item.publishedAt ?? item.firstSeenAt,
-    topics: item.topics,
+    topics: item.topics.map(labelOf),
+    id: item.id,
   };
   return note === undefined ? base : { ...base, note };
 }

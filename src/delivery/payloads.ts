@@ -1,6 +1,10 @@
 /** Outbox payloads written by routing and read by the renderers (stored as JSON). */
 export interface ItemPayload {
   itemId: number;
+  /** Topic ids the channel follows that the item has: the post says it is here because of them. */
+  matchedTopics?: string[];
+  /** The watch query that matched, when a watch brought the item here. */
+  matchedWatch?: string;
 }
 
 /** Later coverage of a story: which item, for the "Also covered by" reply. */
@@ -43,4 +47,10 @@ export function payloadItemIds(payload: unknown): number[] {
 /** The source named by a story_update payload, or null. */
 export function payloadSource(payload: unknown): string | null {
   return isObject(payload) && typeof payload.source === 'string' ? payload.source : null;
+}
+
+/** The matched topic ids an item payload recorded, or null when routing did not record them. */
+export function payloadMatchedTopics(payload: unknown): string[] | null {
+  if (!isObject(payload) || !Array.isArray(payload.matchedTopics)) return null;
+  return payload.matchedTopics.filter((id): id is string => typeof id === 'string');
 }

@@ -3,11 +3,12 @@
  * story_update, notice and rollup; the digest renderer comes from src/digest/ and is passed to
  * the dispatcher by the composition root.
  */
-import { toMessageItem, type ChatMessage } from '../chat/message.js';
+import { toMessageItem, topicLabeler, type ChatMessage, type TopicLabeler } from '../chat/message.js';
 import type { Clock } from '../core/clock.js';
 import type { StoredItem } from '../core/types.js';
 import type { OutboxKind, OutboxRow, Store } from '../store/store.js';
-import { payloadItemId, payloadItemIds, payloadSource, payloadText } from './payloads.js';
+import { defaultTopics } from '../tagging/taxonomy.js';
+import { payloadItemId, payloadItemIds, payloadMatchedTopics, payloadSource, payloadText } from './payloads.js';
 
 /** What a renderer may read. */
 export interface RenderDeps {
@@ -24,32 +25,53 @@ export type RendererRegistry = Partial<Record<OutboxKind, Renderer>>;
 // Keeps a rollup well inside Block Kit's 50 blocks and Teams' 28 KB card limit.
 const ROLLUP_LISTED = 10;
 
-/** The renderers delivery owns: item, story_update, notice, rollup. */
-export function createDefaultRenderers(): RendererRegistry {
-  return { item: renderItem, story_update: renderStoryUpdate, notice: renderNotice, rollup: renderRollup };
-}
-
-/** A subscribed item, posted for the channel. */
-export async function renderItem(row: OutboxRow, { store }: RenderDeps): Promise<ChatMessage | null> {
-  const itemId = payloadItemId(row.payload);
-  const item = itemId === null ? null : await store.items.getById(itemId);
-  if (!item) return null;
+/**
+ * The renderers delivery owns: item, story_update, notice, rollup. `topics` (the configured
+ * taxonomy) turns the topic ids stored with items into the labels people read.
+ */
+export function createDefaultRenderers(topics: ReadonlyArray<{ id: string; label: string }> = defaultTopics()): RendererRegistry {
+  const labelOf = topicLabeler(topics);
   return {
-    kind: 'item',
-    visibility: 'public',
-    text: item.url ? `${item.title} ${item.url}` : item.title,
-    items: [toMessageItem(item)],
+    item: (row, deps) => renderItem(row, deps, labelOf),
+    story_update: (row, deps) => renderStoryUpdate(row, deps, labelOf),
+    notice: renderNotice,
+    rollup: (row, deps) => renderRollup(row, deps, labelOf),
   };
 }
 
-/** Later coverage of a story: "Also covered by BBC: <title>", sent as a thread reply. */
-export async function renderStoryUpdate(row: OutboxRow, { store }: RenderDeps): Promise<ChatMessage | null> {
+/**
+ * Why a post is in this channel, as the channel's own words: the labels of the topics it follows
+ * that the item carries ("Matched AI & automated decisions, GDPR"). Rows routed before routing
+ * recorded the match fall back to the item's topics.
+ */
+export function describeMatch(topicIds: readonly string[], labelOf: TopicLabeler): string | undefined {
+  return topicIds.length === 0 ? undefined : `Matched ${topicIds.map(labelOf).join(', ')}`;
+}
+
+/** A subscribed item, posted for the channel. */
+export async function renderItem(row: OutboxRow, { store }: RenderDeps, labelOf: TopicLabeler = (id) => id): Promise<ChatMessage | null> {
+  const itemId = payloadItemId(row.payload);
+  const item = itemId === null ? null : await store.items.getById(itemId);
+  if (!item) return null;
+  const reason = describeMatch(payloadMatchedTopics(row.payload) ?? item.topics, labelOf);
+  const messageItem = toMessageItem(item, undefined, labelOf);
+  return {
+    kind: 'item',
+    visibility: 'public',
+    // The notification line: what and from whom. The link is on the title in the post itself.
+    text: `${item.title} (${item.source})`,
+    items: [reason ? { ...messageItem, reason } : messageItem],
+  };
+}
+
+/** Later coverage of a story: one "Also covered by BBC · date" line in the story's thread. */
+export async function renderStoryUpdate(row: OutboxRow, { store }: RenderDeps, labelOf: TopicLabeler = (id) => id): Promise<ChatMessage | null> {
   const itemId = payloadItemId(row.payload);
   const item = itemId === null ? null : await store.items.getById(itemId);
   if (!item) return null;
   const source = payloadSource(row.payload) ?? item.source;
   const text = `Also covered by ${source}: ${item.title}`;
-  return { kind: 'item', visibility: 'public', text, items: [toMessageItem(item, `Also covered by ${source}`)] };
+  return { kind: 'story_update', visibility: 'public', text, items: [toMessageItem(item, `Also covered by ${source}`, labelOf)] };
 }
 
 /** An operator notice (feed failing) for admin channels. */
@@ -59,7 +81,7 @@ export async function renderNotice(row: OutboxRow): Promise<ChatMessage | null> 
 }
 
 /** "12 more items on your topics: ..." for items over the channel's hourly cap. */
-export async function renderRollup(row: OutboxRow, { store }: RenderDeps): Promise<ChatMessage | null> {
+export async function renderRollup(row: OutboxRow, { store }: RenderDeps, labelOf: TopicLabeler = (id) => id): Promise<ChatMessage | null> {
   const ids = payloadItemIds(row.payload);
   const found = await Promise.all(ids.map((id) => store.items.getById(id)));
   const items = found.filter((item): item is StoredItem => item !== null);
@@ -72,7 +94,7 @@ export async function renderRollup(row: OutboxRow, { store }: RenderDeps): Promi
     kind: 'rollup',
     visibility: 'public',
     text,
-    sections: [{ heading, items: listed.map((item) => toMessageItem(item)), ...(rest > 0 ? { more: `and ${rest} more` } : {}) }],
+    sections: [{ heading, items: listed.map((item) => toMessageItem(item, undefined, labelOf)), ...(rest > 0 ? { more: `and ${rest} more` } : {}) }],
     footer: 'This channel reached its hourly limit; these items also appear in the weekly digest.',
   };
 }

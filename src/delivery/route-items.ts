@@ -27,7 +27,7 @@ export async function routeNewItems(store: Store, items: StoredItem[], now: Date
         const payload: StoryUpdatePayload = { itemId: item.id, storyId: item.storyId, source: item.source };
         entries.push({ dedupKey: storyDedupKey(destination, item.storyId, item.source), destination, kind: 'story_update', payload, storyId: item.storyId });
       } else {
-        const payload: ItemPayload = { itemId: item.id };
+        const payload: ItemPayload = { itemId: item.id, matchedTopics: subscribed.filter((topic) => wanted.has(topic)) };
         entries.push({ dedupKey: itemDedupKey(destination, item.id), destination, kind: 'item', payload, storyId: item.storyId });
       }
     }

@@ -35,7 +35,7 @@ function parsedTexts(body: { text: string; blocks: unknown[] }): string[] {
 
 /** Control sequences in Slack text: `<...>` that is not one of the link/date forms we build. */
 function pings(texts: string[]): string[] {
-  return texts.flatMap((t) => [...t.matchAll(/<[^>]*>/g)].map((m) => m[0])).filter((seq) => !/^<(https?:\/\/[^|>]+\|[^>]*|!date\^\d+\^\{date_short\}\|[\d-]+)>$/.test(seq));
+  return texts.flatMap((t) => [...t.matchAll(/<[^>]*>/g)].map((m) => m[0])).filter((seq) => !/^<(https?:\/\/[^|>]+\|[^>]*|!date\^\d+\^\{date_short_pretty\} at \{time\}\|[\w ,:]+)>$/.test(seq));
 }
 
 describe('escaping', () => {
@@ -73,23 +73,38 @@ describe('escaping', () => {
 });
 
 describe('Block Kit layout', () => {
-  it('renders a delivered item as header, summary, context and an Open button', () => {
-    const { blocks, text } = renderBlocks({ text: 'New: Regulator fines AI firm', kind: 'item', items: [item()] });
-    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'actions']);
-    expect(blocks[0]).toMatchObject({ text: { type: 'plain_text', text: 'Regulator fines AI firm' } });
-    const context = JSON.stringify(blocks[2]);
-    expect(context).toContain('Example News');
-    expect(context).toContain('2026-01-05');
-    expect(context).toContain('ai, enforcement');
-    expect(blocks[3]).toMatchObject({ elements: [{ type: 'button', url: 'https://news.example/a?x=1&y=2', text: { text: 'Open' } }] });
-    expect(text).toBe('New: Regulator fines AI firm');
+  it('renders a delivered item as a linked title with its summary, then why it is here, source, date and reference', () => {
+    const { blocks, text } = renderBlocks({ text: 'Regulator fines AI firm (Example News)', kind: 'item', items: [item({ id: 37, reason: 'Matched AI & automated decisions' })] });
+    expect(blocks.map((b) => b.type)).toEqual(['section', 'context']);
+    expect(blocks[0]).toMatchObject({ text: { type: 'mrkdwn', text: '*<https://news.example/a?x=1&amp;y=2|Regulator fines AI firm>*\nThe regulator issued a fine.' } });
+    const context = (blocks[1] as { elements: Array<{ text: string }> }).elements[0]!.text;
+    expect(context).toBe('Matched AI &amp; automated decisions · Example News · <!date^1767603600^{date_short_pretty} at {time}|Mon 5 Jan, 09:00 UTC> · #37');
+    // No "Open" button repeating the title's link.
+    expect(JSON.stringify(blocks)).not.toContain('"button"');
+    expect(text).toBe('Regulator fines AI firm (Example News)');
   });
 
-  it('cuts a long title to the 150-character header limit', () => {
+  it('a later report of a story is one context line: "Also covered by <source> · date · reference", linked', () => {
+    const later = item({ id: 38, source: 'Other Paper', url: 'https://other.example/b' });
+    const { blocks } = renderBlocks({ text: 'Also covered by Other Paper: Regulator fines AI firm', kind: 'story_update', items: [later] });
+    expect(blocks).toEqual([
+      { type: 'context', elements: [{ type: 'mrkdwn', text: 'Also covered by *<https://other.example/b|Other Paper>* · <!date^1767603600^{date_short_pretty} at {time}|Mon 5 Jan, 09:00 UTC> · #38' }] },
+    ]);
+  });
+
+  it('lists show topic labels and each item’s reference, not a reason', () => {
+    const { blocks } = renderBlocks({ text: 'Latest', title: 'Latest', items: [item({ id: 1, topics: ['AI & automated decisions'] }), item({ id: 2 })] });
+    const contexts = blocks.filter((b) => b.type === 'context').map((b) => JSON.stringify(b));
+    expect(contexts[0]).toContain('AI &amp; automated decisions · #1');
+    expect(contexts[1]).toContain('#2');
+  });
+
+  it('cuts a long title so the post stays scannable', () => {
     const { blocks } = renderBlocks({ text: 't', kind: 'item', items: [item({ title: 'word '.repeat(100) })] });
-    const header = blocks[0] as { text: { text: string } };
-    expect(header.text.text.length).toBeLessThanOrEqual(150);
-    expect(header.text.text.endsWith('…')).toBe(true);
+    const section = blocks[0] as { text: { text: string } };
+    const title = section.text.text.split('\n')[0]!;
+    expect(title.length).toBeLessThanOrEqual(400);
+    expect(title).toContain('…');
   });
 
   it('keeps a 20-item list and a big digest within 50 blocks and 3000 characters per text', () => {

@@ -4,6 +4,11 @@ import { escapeCardMarkdown, markdownLink, safeHttpUrl } from '../../adapters/te
 import { renderCard } from '../../adapters/teams/render-card.js';
 import { buildCardActivity } from '../../adapters/teams/send-activity.js';
 import { cardProblems } from './validate-card.js';
+import { createCommandHandler } from '../../src/commands/create-command-handler.js';
+import { createManualClock } from '../../src/core/clock.js';
+import { createSilentLogger } from '../../src/core/logger.js';
+import { createStore } from '../../src/store/create-store.js';
+import { defaultTopics } from '../../src/tagging/index.js';
 
 const TEAMS_LIMIT = 28 * 1024;
 
@@ -60,22 +65,25 @@ describe('Teams Adaptive Cards', () => {
     ]);
   });
 
-  it('escapes Markdown in feed strings and builds links only from http(s) URLs', () => {
-    expect(escapeCardMarkdown('**URGENT** [click](https://evil.example) _x_ #1 > q `c` ~s~')).toBe(
-      '\\*\\*URGENT\\*\\* \\[click\\]\\(https://evil.example\\) \\_x\\_ \\#1 \\> q \\`c\\` \\~s\\~',
+  it('neutralises Markdown in feed strings without a backslash and builds links only from http(s) URLs', () => {
+    const ZW = '\u200B';
+    expect(escapeCardMarkdown('**URGENT** [click](https://evil.example) _x_ #1 > q `c` snake_case (a)')).toBe(
+      `\u2217\u2217URGENT\u2217\u2217 [click]${ZW}(https://evil.example) \uFF3Fx\uFF3F #1 > q \`c\` snake_case (a)`,
     );
-    expect(escapeCardMarkdown('- not a list')).toBe('\\- not a list');
-    expect(escapeCardMarkdown('1. not a list')).toBe('1\\. not a list');
+    expect(escapeCardMarkdown('- not a list')).toBe(`${ZW}- not a list`);
+    expect(escapeCardMarkdown('1. not a list')).toBe(`${ZW}1. not a list`);
+    expect(escapeCardMarkdown('# not a heading')).toBe(`${ZW}# not a heading`);
+    expect(escapeCardMarkdown('> not a quote')).toBe(`${ZW}> not a quote`);
     expect(escapeCardMarkdown('line\nbreak')).toBe('line break');
     expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
     expect(safeHttpUrl('data:text/html,x')).toBeNull();
     expect(safeHttpUrl('https://a.example/p(1) x')).toBe('https://a.example/p%281%29%20x');
-    expect(markdownLink('T [1]', 'https://a.example/')).toBe('[T \\[1\\]](https://a.example/)');
+    expect(markdownLink('T [1]', 'https://a.example/')).toBe('[T \uFF3B1\uFF3D](https://a.example/)');
     expect(markdownLink('T', 'ftp://a.example/')).toBe('T');
     const hostile: MessageItem = { ...item(1), title: '[Win a prize](https://evil.example) **now**', url: 'javascript:alert(1)', summary: '<at>everyone</at> # heading' };
     const json = JSON.stringify(renderCard({ text: 't', items: [hostile] }).card);
     expect(json).not.toContain('javascript:');
-    expect(json).toContain('\\\\[Win a prize\\\\]\\\\(https://evil.example\\\\) \\\\*\\\\*now\\\\*\\\\*');
+    expect(json).toContain('[Win a prize]\\u200b(https://evil.example) \u2217\u2217now\u2217\u2217'.replace('\\u200b', ZW));
   });
 
   it('stays under 28 KB with the largest inputs and says how many were left out', () => {
@@ -108,5 +116,59 @@ describe('Teams Adaptive Cards', () => {
     const kept = (many.body as Array<{ type: string }>).filter((e) => e.type === 'Container').length;
     expect(kept).toBeGreaterThan(5);
     expect(JSON.stringify(many)).toContain(`and ${300 - kept} more`);
+  });
+});
+
+describe('what a Teams reader sees', () => {
+  /** Every string a Teams client shows from the card, plus the notification summary. */
+  function shownTexts(rendered: ReturnType<typeof renderCard>): string[] {
+    const out = [rendered.summary];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (['text', 'title', 'value', 'fallbackText'].includes(key) && typeof value === 'string') out.push(value);
+          else walk(value);
+        }
+      }
+    };
+    walk(rendered.card);
+    return out;
+  }
+
+  it('the help card has no backslash escapes and no backticks (commands are bold)', async () => {
+    const store = createStore(':memory:');
+    await store.migrate();
+    const commands = createCommandHandler({ store, clock: createManualClock(), logger: createSilentLogger(), topics: defaultTopics(), digestDefaults: { enabled: true, weekday: 1, time: '09:00', timeZone: 'UTC' } });
+    const help = await commands.handle('help', { destination: { platform: 'teams', workspaceId: 't', channelId: 'c' }, userId: 'u', canManage: true });
+    await store.close();
+    const texts = shownTexts(renderCard(help));
+    expect(texts.join('\n')).toContain('**latest [topic] [n] [public]**');
+    for (const text of texts) {
+      expect(text).not.toContain('\\');
+      expect(text).not.toContain('`');
+    }
+  });
+
+  it('a post has no backslash escapes, dates in the reader’s locale, and no raw link in the notification', () => {
+    const post: MessageItem = {
+      title: 'EU (Brussels) > US: "Safe Harbor" #2 — 1. what [changed]',
+      url: 'https://news.example/eu-us',
+      summary: '> The Commission (again) said: 3 > 2 and #privacy matters.',
+      source: 'Example (EU) News',
+      publishedAt: new Date('2026-03-01T10:00:00.123Z'),
+      topics: ['International data transfers'],
+      id: 37,
+      reason: 'Matched International data transfers',
+    };
+    const rendered = renderCard({ kind: 'item', text: `${post.title} https://news.example/eu-us`, items: [post] });
+    const texts = shownTexts(rendered);
+    for (const text of texts) expect(text).not.toMatch(/\\/);
+    const json = JSON.stringify(rendered.card);
+    expect(json).toContain('{{DATE(2026-03-01T10:00:00Z, SHORT)}} {{TIME(2026-03-01T10:00:00Z)}}');
+    expect(json).toContain('Matched International data transfers · Example (EU) News · {{DATE(');
+    expect(json).toContain('· #37');
+    expect(rendered.summary).not.toContain('https://');
+    expect(cardProblems(rendered.card as unknown as Record<string, unknown>)).toEqual([]);
   });
 });
