@@ -11,7 +11,7 @@ export type PhraseUse =
   | { kind: 'exclude'; topic: number }
   | { kind: 'group'; topic: number; rule: number; group: number }
   | { kind: 'none'; topic: number; rule: number }
-  | { kind: 'scope' }
+  | { kind: 'scope'; generic: boolean }
   | { kind: 'scope-exclude' }
   | { kind: 'jurisdiction'; id: string; strength: JurisdictionStrength }
   | { kind: 'public-noun' }
@@ -46,7 +46,7 @@ export const USE_EXCLUDE = 1;
 export const USE_GROUP = 2;
 /** Use code: a phrase that cancels a rule. */
 export const USE_NONE = 3;
-/** Use code: a privacy-scope word. */
+/** Use code: a privacy-scope word (the record's third number is 1 for a generic one such as "data"). */
 export const USE_SCOPE = 4;
 /** Use code: a context that cancels a scope word. */
 export const USE_SCOPE_EXCLUDE = 5;
@@ -102,7 +102,8 @@ export function compileTaxonomy(topics: TopicDefinition[], vocabulary: TaggingVo
       for (const p of rule.none ?? []) register(p, { kind: 'none', topic: t, rule: r });
     }
   });
-  for (const p of vocabulary.scope) register(p, { kind: 'scope' });
+  for (const p of vocabulary.scope) register(p, { kind: 'scope', generic: false });
+  for (const p of vocabulary.genericScope) register(p, { kind: 'scope', generic: true });
   for (const p of vocabulary.scopeExclude) register(p, { kind: 'scope-exclude' });
   const jurisdictionUses: [Record<string, string[]>, JurisdictionStrength][] = [
     [vocabulary.jurisdictions, JURISDICTION_NAME],
@@ -135,7 +136,7 @@ function flattenUses(uses: PhraseUse[][], phrases: number, jurisdictionIds: stri
         case 'exclude': records.push(USE_EXCLUDE, use.topic, 0, 0); break;
         case 'group': records.push(USE_GROUP, use.topic, use.rule, use.group); break;
         case 'none': records.push(USE_NONE, use.topic, use.rule, 0); break;
-        case 'scope': records.push(USE_SCOPE, -1, 0, 0); break;
+        case 'scope': records.push(USE_SCOPE, -1, use.generic ? 1 : 0, 0); break;
         case 'scope-exclude': records.push(USE_SCOPE_EXCLUDE, -1, 0, 0); break;
         case 'jurisdiction': records.push(USE_JURISDICTION, jurisdictionIds.indexOf(use.id), use.strength, 0); break;
         case 'public-noun': records.push(USE_PUBLIC_NOUN, -1, 0, 0); break;

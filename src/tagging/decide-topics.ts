@@ -38,6 +38,8 @@ export interface ItemEvidence {
   touchedMask: number;
   inTitle: (boolean | undefined)[];
   scope: boolean;
+  /** A generic scope word ("data") occurred: subject rules may apply, event rules only beside a subject topic. */
+  genericScope: boolean;
   /** Per jurisdiction (index into CompiledTaxonomy.jurisdictionIds): offsets of its hits in `hits`. */
   jurisdictionHits: (number[] | undefined)[];
   /** The same for names that count only when no jurisdiction has a hit above ("federal"). */
@@ -90,8 +92,14 @@ function selfScopedFires(c: CompiledTaxonomy, e: ItemEvidence, topic: number): b
   return false;
 }
 
+/** What the scope evidence lets apply: only self-scoped rules, every rule but event rules, or every rule. */
+type Scope = typeof SCOPE_NONE | typeof SCOPE_SUBJECTS | typeof SCOPE_ALL;
+const SCOPE_NONE = 0;
+const SCOPE_SUBJECTS = 1;
+const SCOPE_ALL = 2;
+
 /** Hits of the topic's rules that fire in this pass, or null. `assigned` is set in the second pass. */
-function ruleHits(c: CompiledTaxonomy, e: ItemEvidence, topic: number, inScope: boolean, assigned: string[] | null): number[] | null {
+function ruleHits(c: CompiledTaxonomy, e: ItemEvidence, topic: number, scope: Scope, assigned: string[] | null): number[] | null {
   let out: number[] | null = null;
   for (const r of c.rulesByTopic[topic]!) {
     const pairs = e.groups[r];
@@ -99,7 +107,7 @@ function ruleHits(c: CompiledTaxonomy, e: ItemEvidence, topic: number, inScope: 
     if (pairs === undefined || e.groupMask[r] !== compiled.complete || e.none[r] || compiled.deferred !== (assigned !== null)) continue;
     const { rule } = compiled;
     if (assigned && rule.unlessTopics!.some((id) => assigned.includes(id))) continue;
-    if (!inScope && !rule.selfScoped) continue;
+    if (!rule.selfScoped && (scope === SCOPE_NONE || (scope === SCOPE_SUBJECTS && rule.event))) continue;
     const hits = rule.near === undefined ? null : nearHits(e, pairs, compiled.complete, rule.near);
     if (rule.near !== undefined && hits === null) continue;
     out ??= [];
@@ -200,12 +208,33 @@ export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
   for (const t of e.touched) if (e.strong[t] !== undefined) inScope = true;
   // A self-scoped rule that fires (e.g. police near drones) also makes the item privacy news.
   if (!inScope) for (const t of e.touched) if (selfScopedFires(c, e, t)) inScope = true;
-  if (e.touched.length === 0) return { topics: [], why: {}, ...decideJurisdictions(c, e, inScope) };
+  // A generic word such as "data" alone does not make an item privacy news, so it places nothing (J4).
+  const privacyNews = inScope;
+  if (e.touched.length === 0) return { topics: [], why: {}, ...decideJurisdictions(c, e, privacyNews) };
+  // With only a generic scope word ("data"), a suit, fine or law counts only beside a subject topic (L2).
+  const scope = inScope ? SCOPE_ALL : e.genericScope ? SCOPE_SUBJECTS : SCOPE_NONE;
+  let assignment = assignTopics(c, e, scope);
+  if (scope === SCOPE_SUBJECTS && assignment.found.length > 0) assignment = assignTopics(c, e, SCOPE_ALL);
+  const { found, foundHits } = assignment;
+  const scores = found.map((t, k) => (e.strong[t]?.length ?? 0) * 2 + foundHits[k]!.length + (e.inTitle[t] ? 3 : 0));
+  const order = found.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || found[a]! - found[b]!);
+  const why: Record<string, string[]> = {};
+  const topics: string[] = [];
+  for (const k of order.slice(0, MAX_TOPICS)) {
+    const id = c.topics[found[k]!]!.id;
+    topics.push(id);
+    why[id] = explain(e, foundHits[k]!);
+  }
+  return { topics, why, ...decideJurisdictions(c, e, privacyNews || topics.length > 0) };
+}
+
+/** Topics with evidence under `scope`, with the hits behind each. */
+function assignTopics(c: CompiledTaxonomy, e: ItemEvidence, scope: Scope): { found: number[]; foundHits: number[][] } {
   const found: number[] = [];
   const foundHits: number[][] = [];
   for (const t of e.touched) {
     const strong = e.strong[t];
-    const hits = ruleHits(c, e, t, inScope, null);
+    const hits = ruleHits(c, e, t, scope, null);
     if (strong || hits) {
       found.push(t);
       foundHits.push(strong && hits ? strong.concat(hits) : (strong ?? hits!));
@@ -219,7 +248,7 @@ export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
     const assigned = [...firstPass, ...[...deferred.keys()].map((t) => c.topics[t]!.id)];
     const next = new Map<number, number[]>();
     for (const t of e.touched) {
-      const hits = ruleHits(c, e, t, inScope, assigned);
+      const hits = ruleHits(c, e, t, scope, assigned);
       if (hits) next.set(t, hits);
     }
     const stable = next.size === deferred.size && [...next.keys()].every((t) => deferred.has(t));
@@ -234,14 +263,5 @@ export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
       foundHits.push(hits);
     }
   }
-  const scores = found.map((t, k) => (e.strong[t]?.length ?? 0) * 2 + foundHits[k]!.length + (e.inTitle[t] ? 3 : 0));
-  const order = found.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || found[a]! - found[b]!);
-  const why: Record<string, string[]> = {};
-  const topics: string[] = [];
-  for (const k of order.slice(0, MAX_TOPICS)) {
-    const id = c.topics[found[k]!]!.id;
-    topics.push(id);
-    why[id] = explain(e, foundHits[k]!);
-  }
-  return { topics, why, ...decideJurisdictions(c, e, inScope || topics.length > 0) };
+  return { found, foundHits };
 }

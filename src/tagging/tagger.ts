@@ -54,7 +54,7 @@ export function createTagger(topics: TopicDefinition[], vocabulary: TaggingVocab
 function emptyEvidence(): ItemEvidence {
   return {
     source: '', hits: [], breakAt: 0, strong: [], groups: [], groupMask: [], none: [],
-    touched: [], touchedMask: 0, inTitle: [], scope: false, jurisdictionHits: [], weakJurisdictionHits: [],
+    touched: [], touchedMask: 0, inTitle: [], scope: false, genericScope: false, jurisdictionHits: [], weakJurisdictionHits: [],
   };
 }
 
@@ -70,6 +70,7 @@ function resetEvidence(e: ItemEvidence, source: string): void {
   e.touchedMask = 0;
   e.inTitle.length = 0;
   e.scope = false;
+  e.genericScope = false;
   e.jurisdictionHits.length = 0;
   e.weakJurisdictionHits.length = 0;
 }
@@ -136,7 +137,10 @@ function collectEvidence(c: CompiledTaxonomy, input: TagInput, e: ItemEvidence):
         if (strength === JURISDICTION_ADJECTIVE && !(nounStarts && nounFollows(source, nounStarts, end, spans))) continue;
         ((strength === JURISDICTION_WEAK ? e.weakJurisdictionHits : e.jurisdictionHits)[topic] ??= []).push(h);
       } else if (kind === USE_SCOPE) {
-        if (!spans || !excluded(spans, -1, start, end)) e.scope = true;
+        if (!spans || !excluded(spans, -1, start, end)) {
+          if (table[u + 2] === 1) e.genericScope = true;
+          else e.scope = true;
+        }
       } else if (kind === USE_NONE) {
         e.none[table[u + 2]!] = true;
       } else if (kind === USE_PHRASE || kind === USE_GROUP) {

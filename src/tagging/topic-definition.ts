@@ -16,6 +16,11 @@ export interface TopicRule {
   selfScoped?: boolean;
   /** When set, every group's match must lie within this many words of a first-group match. */
   near?: number;
+  /**
+   * An event rule (a suit, a fine, a law): with only a generic scope word ("data") it fires only
+   * when a subject topic is assigned too (L2, L4).
+   */
+  event?: boolean;
 }
 
 /** One topic: identity, the definition that decides the label, and its matching rules. */
@@ -35,6 +40,12 @@ export interface TopicDefinition {
 export interface TaggingVocabulary {
   /** Words that show an item is privacy, data-protection, cyber or AI-governance news (L2). */
   scope: string[];
+  /**
+   * Scope words so common outside privacy ("data", "records") that they let subject topics apply
+   * but not event topics alone: a court ruling or a fine with only "data" to show for it is
+   * another field's news unless a subject topic is assigned too (L2).
+   */
+  genericScope: string[];
   /** Contexts that cancel a scope word ("data center"). */
   scopeExclude: string[];
   /** Jurisdiction tag id → names of places, bodies and laws that place an item there on their own. */

@@ -11,13 +11,24 @@ const DESTINATIONS = ['China', 'Russia', 'Iran', 'North Korea', 'India', 'Israel
 /** Default scope words and jurisdiction phrases. */
 export const defaultVocabulary: TaggingVocabulary = {
   scope: [
-    'privacy', 'private data', 'data', 'personal data', 'personal information', 'personally identifiable',
+    'privacy', 'private data', 'personal data', 'personal information', 'personally identifiable',
     'PII', 'data protection', 'cybersecurity', 'cyber', 'cyber-related', 'cyberattack{,s}', 'hacker{,s}',
-    'hacked', 'surveillance', 'spyware', 'encryption', 'biometric{,s}', 'consent',
-    'surveil', 'confidential information', 'information security', 'records', 'consumer information',
-    'online safety', 'Online Safety Act', 'facial recognition', 'face recognition', 'tracking', 'incognito',
+    'hacked', 'surveillance', 'spyware', 'encryption', 'biometric{,s}',
+    'surveil', 'confidential information', 'information security', 'consumer information',
+    'online safety', 'Online Safety Act', 'facial recognition', 'face recognition', 'incognito',
+    // "Data" about people is privacy news even though "data" alone is not.
+    'user data', "users' data", 'customer data', "customers' data", 'consumer data', 'patient data', 'personal details',
+    'sensitive data', 'location data', 'health data', 'browsing data', 'viewing data', 'phone data', 'data collection',
+    'collected data', 'data sharing', 'data security', 'data privacy', 'data rights', 'data subject{,s}', 'data of',
+    'their data', 'your data', "people's data", "children's data", "students' data", "employees' data",
   ],
-  scopeExclude: ['data center{,s}', 'data centre{,s}', 'economic data', 'market data', 'weather data'],
+  genericScope: ['data', 'records', 'tracking', 'consent'],
+  scopeExclude: [
+    'data center{,s}', 'data centre{,s}', 'economic data', 'market data', 'weather data',
+    // Public-health surveillance watches diseases, not people.
+    'disease surveillance', 'flu surveillance', 'virus surveillance', 'wastewater surveillance', 'sewage surveillance',
+    'public health surveillance', 'surveillance program for', 'genomic surveillance',
+  ],
   jurisdictions: {
     us: [
       'U.S.', 'US', 'USA', 'U.S.A.', 'United States', 'America', 'Americans', 'FTC', 'Federal Trade Commission', 'Congress',
@@ -31,7 +42,9 @@ export const defaultVocabulary: TaggingVocabulary = {
       'Third Circuit', 'Fifth Circuit', 'Seventh Circuit', 'Eleventh Circuit', 'D.C. Circuit', 'DC Circuit', 'N.D. Cal',
       'S.D.N.Y', 'TCPA', 'VPPA', 'Video Privacy Protection Act', 'Telephone Consumer Protection Act', 'Wiretap Act',
       'Electronic Communications Privacy Act', 'Stored Communications Act', 'CLOUD Act', 'Section 702', 'KOSA',
-      'Kids Online Safety Act', 'American Privacy Rights Act', 'Delete Act', 'My Health My Data',
+      'Kids Online Safety Act', 'American Privacy Rights Act', 'Delete Act', 'My Health My Data', 'CFAA', 'Section 230',
+      'Department of Education', 'Education Department', 'Department of Defense', 'State Department', 'IRS', 'Medicare',
+      'Medicaid', 'NHTSA', 'FAA', 'USDA', 'Capitol Hill', 'Social Security Administration', 'Federal Reserve',
       ...US_STATES,
       // Cities name the place an item happens; a city ordinance is still US law.
       'Washington, D.C.', 'Washington D.C.', 'New York City', 'NYC', 'Los Angeles', 'San Francisco', 'Chicago', 'Boston',
@@ -47,27 +60,41 @@ export const defaultVocabulary: TaggingVocabulary = {
       'Spain', 'Netherlands', 'Sweden', 'Norway', 'Finland', 'Denmark', 'Belgium', 'Austria', 'Poland', 'Portugal',
       'Greece', 'Luxembourg', 'Hungary', 'Czech Republic', 'Romania', 'Bulgaria', 'Croatia', 'Slovakia', 'Slovenia',
       'Estonia', 'Latvia', 'Lithuania', 'Iceland', 'Liechtenstein', 'Cyprus', 'Malta', 'Paris', 'Berlin', 'Dublin',
-      'Rome', 'Madrid', 'Amsterdam', 'The Hague', 'Stockholm', 'Vienna', 'Hamburg', 'Bavaria',
+      'Rome', 'Madrid', 'Amsterdam', 'The Hague', 'Stockholm', 'Vienna', 'Hamburg', 'Bavaria', 'MEP', 'MEPs', 'Europol',
+      'ENISA', 'Council of the EU', 'European Council', 'Strasbourg', 'Munich', 'Milan', 'Barcelona', 'Lisbon', 'Copenhagen',
+      'Oslo', 'Helsinki', 'Warsaw', 'Prague', 'Budapest', 'Athens', 'Baden-Württemberg', 'Bundeskartellamt'
     ],
     uk: [
       'UK', 'U.K.', 'United Kingdom', 'Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'ICO', "ICO's",
       "Information Commissioner's Office", 'Ofcom', 'UK GDPR', 'NHS', 'Investigatory Powers Act', 'Investigatory Powers',
       'Online Safety Act', 'Online Safety Bill', 'Data Protection Act 2018', 'Competition and Markets Authority',
       'Home Office', 'House of Lords', 'House of Commons', 'Westminster', 'Metropolitan Police', 'Royal Assent',
-      'London', 'Manchester', 'Birmingham', 'Edinburgh', 'Glasgow', 'Cardiff', 'Belfast', 'Leeds', 'Liverpool',
+      'London', 'Manchester', 'Birmingham', 'Edinburgh', 'Glasgow', 'Cardiff', 'Belfast', 'Leeds', 'Liverpool', 'GCHQ',
+      'MI5', 'MI6', 'Downing Street', 'Scotland Yard', 'Met Police', 'Home Secretary', 'DSIT', 'Bristol', 'Sheffield',
+      'Newcastle', 'Nottingham',
     ],
     apac: [
       'China', 'Beijing', 'Shanghai', 'Shenzhen', 'Hong Kong', 'India', 'New Delhi', 'Delhi', 'Mumbai', 'Bengaluru',
       'Japan', 'Tokyo', 'Korea', 'South Korea', 'Seoul', 'Australia', 'Sydney', 'Melbourne', 'Canberra', 'New Zealand',
       'Singapore', 'Taiwan', 'Indonesia', 'Vietnam', 'Philippines', 'Thailand', 'Malaysia', 'Pakistan', 'Bangladesh',
       'OAIC', 'PIPL', 'PIPC', 'DPDP', 'Digital Personal Data Protection', 'CERT-In', 'MeitY', 'Cyberspace Administration',
-      'Reserve Bank of India', 'RBI', 'APPI',
+      'Reserve Bank of India', 'RBI', 'APPI', 'PDPA', 'PCPD', 'Aadhaar', 'ASEAN', 'APEC', 'Korea Communications Commission',
+      'Osaka', 'Busan', 'Auckland', 'Wellington', 'Brisbane', 'Perth', 'Adelaide', 'Jakarta', 'Manila', 'Bangkok',
+      'Kuala Lumpur', 'Hanoi', 'Taipei', 'Chennai', 'Hyderabad', 'Kolkata', 'Karachi', 'Lahore', 'Islamabad', 'Dhaka',
+      'Cambodia', 'Myanmar', 'Nepal', 'Sri Lanka', 'Macau', 'Fiji',
     ],
     intl: [
       'Canada', 'Quebec', 'Ontario', 'Ottawa', 'Toronto', 'British Columbia', 'PIPEDA', 'Brazil', 'LGPD', 'ANPD', 'Mexico',
       'Argentina', 'Chile', 'Colombia', 'Peru', 'Russia', 'Moscow', 'Israel', 'Turkey', 'Türkiye', 'South Africa',
       'Nigeria', 'Kenya', 'Egypt', 'Saudi Arabia', 'UAE', 'Dubai', 'Qatar', 'Switzerland', 'Ukraine', 'Iran',
-      'United Nations', 'UN', 'OECD', 'G7', 'G20', 'Council of Europe', 'Interpol',
+      'United Nations', 'UN', 'OECD', 'G7', 'G20', 'Council of Europe', 'Interpol', 'Office of the Privacy Commissioner of Canada',
+      'Privacy Commissioner of Canada', 'Uruguay', 'Ecuador', 'Venezuela', 'Cuba', 'Panama', 'Costa Rica', 'Guatemala',
+      'Jamaica', 'Bermuda', 'Morocco', 'Tunisia', 'Algeria', 'Ghana', 'Ethiopia', 'Uganda', 'Tanzania', 'Rwanda',
+      'Zimbabwe', 'Zambia', 'Senegal', 'Lebanon', 'Jordan', 'Iraq', 'Bahrain', 'Kuwait', 'Oman', 'Serbia', 'Belarus',
+      'Armenia', 'Azerbaijan', 'Kazakhstan', 'Uzbekistan', 'Moldova', 'Albania', 'Vancouver', 'Montreal', 'São Paulo',
+      'Rio de Janeiro', 'Buenos Aires', 'Mexico City', 'Bogotá', 'Tel Aviv', 'Jerusalem', 'Istanbul', 'Ankara',
+      'Johannesburg', 'Cape Town', 'Lagos', 'Nairobi', 'Cairo', 'Riyadh', 'Abu Dhabi', 'Doha', 'Geneva', 'Zurich', 'Kyiv',
+      'Tehran', 'ICANN', 'UNESCO', 'World Bank', 'IMF',
     ],
   },
   jurisdictionAdjectives: {
@@ -100,7 +127,7 @@ export const defaultVocabulary: TaggingVocabulary = {
     // A "federal" body or the "Supreme Court" is American unless the text names another country
     // (the Australian Federal Police, the Swiss Federal Council, Korea's top court).
     us: ['federal', 'Supreme Court', 'Senate', 'attorney general', 'Attorney General', 'state law{,s}'],
-    uk: ['Information Commissioner'],
+    uk: ['Information Commissioner', 'High Court'],
     eu: ['Europe', "Europe's"],
     intl: ['international', 'global', 'globally', 'worldwide', 'around the world'],
   },

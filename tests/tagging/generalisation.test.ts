@@ -117,6 +117,22 @@ const cases: { rule: string; title: string; description?: string; has?: string[]
     none: true,
   },
   {
+    rule: 'L2 a court case with only "data" to show for it is another field’s news',
+    title: 'Court sides with supplier in dispute over sales data',
+    description: 'The judge said the retailer must pay for the reports it used.',
+    none: true,
+  },
+  {
+    rule: 'L2 a suit beside a subject topic still counts with only "data" as scope',
+    title: 'Parents sue app maker over data collected from children',
+    has: ['children', 'lawsuit'],
+  },
+  {
+    rule: 'security: a flaw patched in device software',
+    title: 'Router maker patches flaw that let attackers take over devices',
+    has: ['security'],
+  },
+  {
     rule: 'adtech trap: cookies the food, sold online',
     title: 'Bakery starts selling cookies online with next-day delivery',
     none: true,

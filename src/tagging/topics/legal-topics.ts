@@ -94,6 +94,7 @@ const legislation: TopicDefinition = {
   exclude: ['General Data Protection Regulation', 'Data Protection Act 2018', 'White House', 'Safe Harbor'],
   rules: [
     {
+      event: true,
       all: [
         ['signed into law', 'signs into law', 'final rule', 'proposed rule', 'notice of proposed rulemaking', 'rulemaking',
           'executive order', 'draft regulations', 'proposed regulations', 'final regulations', 'reauthorization',
@@ -101,23 +102,26 @@ const legislation: TopicDefinition = {
           'enter into force', 'takes effect', 'take effect', 'now in effect', 'goes into effect', 'go into effect',
           'becomes effective', 'introduced legislation', 'introducing legislation', 'legislative proposal', 'draft bill',
           'draft law', 'new law{,s}', 'Royal Assent', 'become law', 'becomes law', 'coming into force', 'coming into effect',
-          'come into effect', 'comes into effect'],
+          'come into effect', 'comes into effect', 'enters into application', 'enter into application', 'becomes applicable',
+          'apply from', 'applies from'],
       ],
       none: ['blueprint', 'Blueprint'],
     },
     // The same events told in the past tense are background in a suit or a fine.
-    { all: [['came into force', 'took effect', 'went into effect', 'came into effect', 'became law', 'was signed']], unlessTopics: BACKGROUND },
+    { event: true, all: [['came into force', 'took effect', 'went into effect', 'came into effect', 'became law', 'was signed']], unlessTopics: BACKGROUND },
     // "New requirements effective 1 January": provisions taking effect.
-    { all: [['law', 'laws', 'requirements', 'provisions', 'rules', 'regulations', '=Act'], ['effective', 'in effect']], near: 3 },
+    { event: true, all: [['law', 'laws', 'requirements', 'provisions', 'rules', 'regulations', '=Act'], ['effective', 'in effect']], near: 3 },
     // A city council or legislature voting a ban is law-making too.
-    { all: [['ban', 'bans', 'moratorium', 'ordinance'], ['voted', 'votes', 'passes', 'passed', 'City Council', 'council', 'legislature', 'lawmakers']], near: 6 },
+    { event: true, all: [['ban', 'bans', 'moratorium', 'ordinance'], ['voted', 'votes', 'passes', 'passed', 'City Council', 'council', 'legislature', 'lawmakers']], near: 6 },
     {
+      event: true,
       all: [
         ['bill', 'bills', '=Bill', '=Bills', '=Act', '=ACT', 'legislation', 'law', 'laws', 'regulation{,s}', 'rule{,s}',
-          'ordinance', 'amendment{,s}', 'statute', 'H.R.'],
+          'ordinance', 'amendment{,s}', 'statute', 'H.R.', 'directive', '=Directive', 'decree{,s}'],
         ['pass', 'notif{y,ies,ied}', 'finalize{,s,d}', 'finalise{,s,d}', 'finalizing', 'approve{,s,d}', 'approval', 'vote{,s,d}', 'advance{,s,d}', 'debating', 'debates', 'proposed', 'proposal', 'propose{,s}',
           'marked up', 'Congress', 'Senate', 'House', 'Parliament', 'legislature', 'lawmakers', 'legislators',
-          'senator{,s}', 'Senators', 'governor', 'Governor', 'implementing', 'implementation'],
+          'senator{,s}', 'Senators', 'governor', 'Governor', 'implementing', 'implementation', 'veto{,es,ed}', "governor's desk",
+          'heads to', 'committee', 'unanimously'],
       ],
       // Guidance, white papers and frameworks are not law-making events (L5); nor is a withdrawn rule.
       none: NOT_BINDING,
@@ -125,6 +129,7 @@ const legislation: TopicDefinition = {
       unlessTopics: BACKGROUND,
     },
     {
+      event: true,
       all: [
         ['bill', 'bills', '=Bill', '=Bills', '=Act', '=ACT', 'legislation', 'law', 'laws', 'regulation{,s}', 'ordinance', 'statute'],
         ['introduce{,s,d}', 'introducing', 'passed', 'passes', 'signed', 'signs', 'enact{,s,ed}', 'adopted', 'adopts'],
@@ -133,7 +138,7 @@ const legislation: TopicDefinition = {
       near: 30,
       unlessTopics: BACKGROUND,
     },
-    { all: [['bill would', 'bills would', 'legislation would', 'act would', 'law would', 'bill that would', 'bill to', 'bill aims']] },
+    { event: true, all: [['bill would', 'bills would', 'legislation would', 'act would', 'law would', 'bill that would', 'bill to', 'bill aims']] },
   ],
 };
 
@@ -154,6 +159,7 @@ const enforcement: TopicDefinition = {
     'Immigration and Customs Enforcement', 'adequacy decision{,s}'],
   rules: [
     {
+      event: true,
       all: [
         ['fine{,s,d}', 'fining', 'penalty', 'penalties', 'civil penalties', 'sanction{,s,ed}', 'settlement{,s}',
           'settle{,s,d}', 'agreed to pay', 'order', 'orders', 'ordered', 'consent order', 'consent decree',
@@ -168,9 +174,9 @@ const enforcement: TopicDefinition = {
       none: NO_ACTION,
     },
     // A regulator's finding or decision against a party (the Australian commissioner "found" a breach of the rules).
-    { all: [['found', 'finds', 'finding', 'determination', 'decision', 'ruling', 'demanded', 'ordered'], REGULATORS], near: 12, none: NO_ACTION },
+    { event: true, all: [['found', 'finds', 'finding', 'determination', 'decision', 'ruling', 'demanded', 'ordered'], REGULATORS], near: 12, none: NO_ACTION },
     // A state suing over data: the state is the enforcer (L4, L11).
-    { all: [[...US_STATES, 'state of'], ['filed a lawsuit', 'files lawsuit', 'sues', 'sued', 'is suing'], ['data', 'privacy', 'biometric', 'children', 'child', 'minors', 'kids', 'teens']], near: 4 },
+    { event: true, all: [[...US_STATES, 'state of'], ['filed a lawsuit', 'files lawsuit', 'sues', 'sued', 'is suing'], ['data', 'privacy', 'biometric', 'children', 'child', 'minors', 'kids', 'teens']], near: 4 },
   ],
 };
 
@@ -183,6 +189,7 @@ const lawsuit: TopicDefinition = {
   exclude: ['court order{,s}', 'threaten{,s,ed} to sue', 'threatened lawsuit', 'threat of a lawsuit', 'could sue', 'may sue', 'tennis court', 'food court'],
   rules: [
     {
+      event: true,
       all: [
         ['lawsuit{,s}', 'sue{,s,d}', 'suing', 'class action{,s}', 'class-action', 'court', 'courts', 'courtroom', 'judge',
           'ruled', 'rules that', 'verdict', 'jury', 'appeal{,s}', 'appeals court', 'injunction', 'district court',
@@ -192,9 +199,9 @@ const lawsuit: TopicDefinition = {
       none: OTHER_FIELDS,
     },
     // "Ruling" and a filed complaint are a court's only when no regulator is the one ruling or receiving it (L4).
-    { all: [['ruling', 'complaint filed', 'filed a complaint']], none: ['complaint made to', 'complaint to', 'complaints to', 'complaint with', 'complaints with', ...REGULATORS] },
+    { event: true, all: [['ruling', 'complaint filed', 'filed a complaint']], none: ['complaint made to', 'complaint to', 'complaints to', 'complaint with', 'complaints with', ...REGULATORS] },
     // The Justice Department filing a complaint for an agency is the government suing (L4).
-    { all: [['DOJ', 'Department of Justice', 'Justice Department'], ['filed a complaint', 'complaint filed', 'filed suit']], near: 10 },
+    { event: true, all: [['DOJ', 'Department of Justice', 'Justice Department'], ['filed a complaint', 'complaint filed', 'filed suit']], near: 10 },
   ],
 };
 

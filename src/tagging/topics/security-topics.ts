@@ -63,6 +63,8 @@ const security: TopicDefinition = {
     'supply chain attack{,s}', 'supply-chain attack{,s}', 'cyber resilience', 'Cyber Resilience Act', 'cyber hygiene',
     'penetration test{,s,ing}', 'bug bounty', 'post-quantum', 'quantum-safe', 'cryptography',
     'stalkerware', 'password manager{,s}', 'security breach notification', 'incident reporting', 'cyber attack{,s} reporting',
+    'default password{,s}', 'CISO{,s}', 'SIM swap{,s,ping}', 'zero trust', 'hacking tool{,s}', 'cyber espionage', 'cyberespionage',
+    'authentication', 'cyber defence', 'cyber defense', 'critical infrastructure',
     'NIS2', 'NIS Directive',
   ],
   exclude: [
@@ -75,6 +77,19 @@ const security: TopicDefinition = {
     'Transportation Security', 'security camera footage',
   ],
   rules: [
+    // Flaws and patches in software or devices (a vulnerability by another name).
+    {
+      all: [
+        ['flaw', 'flaws', 'bug', 'bugs', 'patch', 'patched', 'patches', 'patching'],
+        ['software', 'firmware', 'router{,s}', 'devices', 'Windows', 'iOS', 'Android', 'Chrome', 'browser', 'server{,s}', 'app', 'apps',
+          'update', 'updates'],
+      ],
+      near: 6,
+    },
+    // ... and flaws that attackers exploit are security news by themselves.
+    { all: [['flaw', 'flaws', 'bug', 'bugs'], ['exploited', 'exploit', 'attackers', 'hackers', 'take over', 'remote code execution']], near: 8, selfScoped: true },
+    // The US cyber agency warning about exploited flaws or ordering fixes.
+    { all: [['CISA', 'Cybersecurity and Infrastructure Security Agency'], ['warns', 'warned', 'warning', 'advisory', 'directive', 'exploited', 'patch', 'orders']], near: 8, selfScoped: true },
     // Incident words mark security only when no data was exposed; otherwise it is a breach (L7).
     { all: [['ransomware', 'cyberattack{,s}', 'cyber attack{,s}', 'cyber-attack{,s}', 'security flaw{,s}', 'hack', 'hacked', 'hackers', 'hacking', 'attack on']], unlessTopics: ['breach'], selfScoped: true },
   ],
@@ -103,19 +118,21 @@ const surveillance: TopicDefinition = {
     'Flock Safety', 'spy on', 'spying on', 'Investigatory Powers',
   ],
   exclude: ['employee surveillance', 'workplace surveillance', 'worker surveillance', 'aerial surveillance of', 'artificial intelligence',
-    'Artificial Intelligence'],
+    'Artificial Intelligence', 'data protection authority', 'data protection authorities', 'competition authority', 'supervisory authorities',
+    'Data Protection Authority'],
   rules: [
     {
       all: [
         ['police', 'law enforcement', 'federal government', 'government use', 'government access', 'government agencies',
           'FBI', 'DHS', 'ICE', 'CBP', 'immigration', 'Immigration', 'Homeland Security', 'intelligence', 'Intelligence',
-          'military', 'sheriff', 'federal agencies', 'government'],
+          'military', 'sheriff', "sheriff's", 'federal agents', 'border agents', 'Border Patrol', 'cops', 'deputies', 'army',
+          'federal agencies', 'government', 'authorities', 'state security', 'prosecutors'],
         ['facial recognition', 'face recognition', 'Clearview', 'face search{,es}', 'surveillance', 'Surveillance', 'drone{,s}', 'biometric{,s}',
           'warrant{,s}', 'spyware', 'cameras', 'location data', 'buying data', 'data purchases', 'license plate', 'monitoring',
           'database', 'tracking', 'wiretap', 'phone records', 'backdoor{,s}', 'commercial data', 'commercially available',
           'telemetry data', 'device searches', 'spy', 'spying', 'CCTV', 'phone data', 'phone searches', 'snoop{,ing}', 'intercept{,ed,ion}',
           'eavesdrop{,ping}', 'GPS tracker{,s}', 'social media monitoring', 'monitor social media', 'cell phone{,s}', 'geolocation',
-          'encrypted', 'encryption', 'hacking powers', 'data retention', 'predictive'],
+          'encrypted', 'encryption', 'hacking powers', 'data retention', 'predictive', 'phones', 'subpoena{,s}', 'DNA database{,s}'],
       ],
       // Police or agencies plus surveillance technology is state surveillance by itself (L8).
       selfScoped: true,

@@ -12,7 +12,7 @@ const AI_WORDS = [
 ];
 
 const AI_INDUSTRY = ['chip', 'chips', 'chipmaker', 'chip-maker', 'semiconductor{,s}', 'earnings', 'revenue', 'valuation', 'shares',
-  'stock', 'investors', 'funding round', 'quarterly'];
+  'stock', 'investors', 'funding round', 'quarterly', 'data center{,s}', 'data centre{,s}'];
 
 const ai: TopicDefinition = {
   id: 'ai',
@@ -61,7 +61,7 @@ const ai: TopicDefinition = {
       all: [
         AI_WORDS,
         ['transparency', 'European Commission', 'Congress', 'Senate', 'agencies', 'ban', 'banned', 'copyright', 'rules',
-          'policy', 'data', 'government', 'safety', 'risks'],
+          'policy', 'government', 'safety', 'risks'],
       ],
       near: 10,
       none: AI_INDUSTRY,
