@@ -4,7 +4,7 @@
  * (L7, L8), the four-label cap (L3), and the explanation texts.
  */
 import type { CompiledTaxonomy } from './compile-taxonomy.js';
-import { FIELD_BREAK, isWordUnit, lowerUnit, lowerWord } from './tokenize-text.js';
+import { FIELD_BREAK, isWordUnit, lowerUnit } from './tokenize-text.js';
 
 /** Topics in order of evidence, the phrases behind each, and jurisdiction tags with theirs. */
 export interface TagResult {
@@ -129,6 +129,7 @@ const GENERIC_EVIDENCE = new Set([
   'online', 'internet', 'app', 'apps', 'platform', 'platforms', 'tools', 'software', 'company', 'website', 'websites',
   'accounts', 'market', 'commercial', 'collection', 'collected', 'accessible', 'database', 'location', 'testing',
 ]);
+const GENERIC_MAX_LENGTH = Math.max(...[...GENERIC_EVIDENCE].map((w) => w.length));
 
 /** End of a hit, with an abbreviation's last dot given back ("U.S" is written "U.S."). */
 function hitEnd(e: ItemEvidence, h: number): number {
@@ -144,44 +145,49 @@ function hitEnd(e: ItemEvidence, h: number): number {
  * Deduplicated ignoring case, in text order.
  */
 function explain(e: ItemEvidence, hits: number[]): string[] {
+  // (start, end) pairs sorted by start, longer first on ties: insertion sort, as lists are short.
   const spans: number[] = [];
-  for (const h of hits) spans.push(e.hits[h + 1]!, hitEnd(e, h));
-  const order = Array.from({ length: spans.length / 2 }, (_, k) => k).sort((a, b) => spans[2 * a]! - spans[2 * b]! || spans[2 * b + 1]! - spans[2 * a + 1]!);
-  const merged: string[] = [];
-  const mergedAt: number[] = [];
-  let from = -1;
-  let to = -1;
-  const flush = () => {
-    if (from < 0) return;
-    merged.push(e.source.slice(from, to));
-    mergedAt.push(from, to);
-  };
-  for (const k of order) {
-    const start = spans[2 * k]!;
-    const end = spans[2 * k + 1]!;
+  for (const h of hits) {
+    const start = e.hits[h + 1]!;
+    const end = hitEnd(e, h);
+    let at = spans.length;
+    while (at > 0 && (spans[at - 2]! > start || (spans[at - 2] === start && spans[at - 1]! < end))) at -= 2;
+    spans.splice(at, 0, start, end);
+  }
+  const source = e.source;
+  const merged: number[] = [];
+  let from = spans[0]!;
+  let to = spans[1]!;
+  for (let k = 2; k < spans.length; k += 2) {
+    const start = spans[k]!;
     const gap = start - to;
-    if (from >= 0 && (gap <= 0 || (gap === 1 && (e.source.charCodeAt(to) === 32 || e.source.charCodeAt(to) === 45)))) {
-      if (end > to) to = end;
+    if (gap <= 0 || (gap === 1 && (source.charCodeAt(to) === 32 || source.charCodeAt(to) === 45))) {
+      if (spans[k + 1]! > to) to = spans[k + 1]!;
       continue;
     }
-    flush();
+    merged.push(from, to);
     from = start;
-    to = end;
+    to = spans[k + 1]!;
   }
-  flush();
-  let shown = merged.filter((text) => !GENERIC_EVIDENCE.has(lowerWord(text)));
-  if (shown.length === 0) {
-    // Only generic words ("market" ... "data"): show the stretch of text they span when it is short.
-    const first = mergedAt[0]!;
-    const last = mergedAt[mergedAt.length - 1]!;
-    const stretch = e.source.slice(first, last);
-    shown = stretch.length <= 60 && !stretch.includes(FIELD_BREAK) ? [stretch] : merged;
-  }
+  merged.push(from, to);
   const texts: string[] = [];
-  for (const text of shown) {
+  for (let k = 0; k < merged.length; k += 2) {
+    const text = source.slice(merged[k], merged[k + 1]);
+    if (!isGeneric(text) && !texts.some((t) => sameIgnoringCase(t, text))) texts.push(text);
+  }
+  if (texts.length > 0) return texts;
+  // Only generic words ("market" ... "data"): show the stretch of text they span when it is short.
+  const stretch = source.slice(merged[0], merged[merged.length - 1]);
+  if (stretch.length <= 60 && !stretch.includes(FIELD_BREAK)) return [stretch];
+  for (let k = 0; k < merged.length; k += 2) {
+    const text = source.slice(merged[k], merged[k + 1]);
     if (!texts.some((t) => sameIgnoringCase(t, text))) texts.push(text);
   }
   return texts;
+}
+
+function isGeneric(text: string): boolean {
+  return text.length <= GENERIC_MAX_LENGTH && GENERIC_EVIDENCE.has(text.toLowerCase());
 }
 
 /** Jurisdictions, sorted by id, with the phrases behind each; none when the item is not privacy news. */
