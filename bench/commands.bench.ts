@@ -7,6 +7,7 @@
  * dispatcher against the fake Web API (1 msg/s per channel, 429s). Bounded; stops by itself.
  */
 import { fork } from 'node:child_process';
+import { createTestActions } from '../tests/slack/test-actions.js';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     const commandHandler = createCommandHandler({ store, clock: systemClock, logger, topics: defaultTopics(), digestDefaults: { enabled: true, weekday: 1, time: '09:00', timeZone: 'UTC' } });
     const adapter = createSlackAdapter({
       env: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test', adminOnly: false, tokensEncrypted: false, apiUrl: api.apiUrl },
-      commandHandler, store, logger, clock: systemClock,
+      commandHandler, actions: createTestActions(store), store, logger, clock: systemClock,
     });
     await adapter.start();
     const ours = await startHttpServer({ port: 0, host: '127.0.0.1', routes: adapter.routes, logger });

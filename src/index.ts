@@ -4,7 +4,12 @@
  */
 export type { ChatMessage, MessageItem, MessageSection, MessageButton } from './chat/message.js';
 export type { ChatPort, SendResult, SendOptions } from './chat/chat-port.js';
-export type { CommandHandler, CommandContext } from './commands/command-port.js';
+export type { CommandHandler, CommandContext, ActionHandler } from './commands/command-port.js';
+export type { SettingsForm, SettingsInput, SettingsField } from './chat/settings-form.js';
+export type { ChannelAction, ItemActionKind } from './commands/channel-action.js';
+export { itemAction, ITEM_ACTIONS, ITEM_ACTION_LABELS } from './commands/channel-action.js';
+export { suggestTimeZones } from './commands/check-settings.js';
+export { describeSchedule } from './commands/handlers/describe-schedule.js';
 export { MAX_COMMAND_CHARS } from './commands/parse-command.js';
 export type { HttpRoute } from './server/http-route.js';
 export type { Store, InstallationRepository } from './store/store.js';

@@ -10,7 +10,7 @@ import { createTeamsAdapter, readTeamsEnv } from '../teams/create-teams-adapter.
  */
 export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
   const { env } = core.config;
-  const { store, logger, clock, commands } = core;
+  const { store, logger, clock, commands, actions } = core;
   const parts: Array<{ name: string; port: PlatformBundle['ports'][number]; routes: PlatformBundle['routes']; start(): Promise<void> | void; stop(): Promise<void> | void }> = [];
 
   const slackConfigured = Boolean(env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID);
@@ -28,6 +28,7 @@ export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
         tokensEncrypted: Boolean(env.ENCRYPTION_KEY),
       },
       commandHandler: commands,
+      actions,
       store,
       logger,
       clock,
@@ -37,7 +38,7 @@ export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
 
   const teamsEnv = readTeamsEnv(core.config.source);
   if (teamsEnv.appId || teamsEnv.localDev) {
-    const teams = createTeamsAdapter({ env: teamsEnv, commandHandler: commands, store, logger, clock });
+    const teams = createTeamsAdapter({ env: teamsEnv, commandHandler: commands, actions, store, logger, clock });
     parts.push({ name: teamsEnv.appId ? 'teams' : 'teams (local development: loopback only)', ...teams });
   }
 

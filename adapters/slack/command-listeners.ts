@@ -8,6 +8,7 @@ import type { ChatMessage, CommandHandler, Destination, Logger } from '../../src
 import type { Lane } from './ack-first-lane.js';
 import { commandTextFromSlack } from './command-text.js';
 import type { ManagePolicy } from './manage-permission.js';
+import { openSettingsView } from './open-settings-view.js';
 import { renderBlocks } from './render-blocks.js';
 
 /** What the command listeners need. */
@@ -28,6 +29,7 @@ export function registerCommandListeners(app: App, deps: CommandListenerDeps): v
       teamId: command.team_id,
       channelId: command.channel_id,
       userId: command.user_id,
+      triggerId: command.trigger_id,
     });
   });
 
@@ -52,24 +54,27 @@ interface Ask {
   teamId: string;
   channelId: string;
   userId: string;
+  /** A slash command's trigger_id: lets a reply with a form open as a modal (valid for 3 s). */
+  triggerId?: string;
 }
 
 async function answer(deps: CommandListenerDeps, client: webApi.WebClient, respond: RespondFn, ask: Ask): Promise<void> {
   const destination: Destination = { platform: 'slack', workspaceId: ask.teamId, channelId: ask.channelId };
   const canManage = await deps.canManage(client, ask.teamId, ask.userId, ask.text);
-  // Handling and rendering run in the lane so pending requests get their ack first.
-  const payload = await deps.lane(async () => {
-    let reply: ChatMessage;
+  // Handling runs in the lane so pending requests get their ack first.
+  const reply = await deps.lane(async (): Promise<ChatMessage> => {
     try {
-      reply = await deps.commandHandler.handle(ask.text, { destination, userId: ask.userId, canManage });
+      return await deps.commandHandler.handle(ask.text, { destination, userId: ask.userId, canManage });
     } catch (error) {
       deps.logger.error({ err: error, channel: ask.channelId }, 'slack: command failed');
-      reply = { text: 'Sorry, something went wrong answering that. Please try again in a moment.', kind: 'error' };
+      return { text: 'Sorry, something went wrong answering that. Please try again in a moment.', kind: 'error' };
     }
-    return toResponse(reply);
   });
+  // A reply with a form (`settings`, bare `subscribe` in a new channel) opens the settings modal;
+  // if Slack refuses (trigger expired), the reply's text still answers.
+  if (reply.form && ask.triggerId && (await openSettingsView(client, ask.triggerId, ask.channelId, reply, deps.logger))) return;
   try {
-    await respond(payload);
+    await respond(toResponse(reply));
   } catch (error) {
     // response_url expires after 30 minutes or 5 uses; nothing else can carry the answer.
     deps.logger.warn({ err: error, channel: ask.channelId }, 'slack: response_url post failed');

@@ -4,11 +4,12 @@
  * when an app token is set; plus the ChatPort the dispatcher sends through.
  */
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Authorize, type Receiver } from '@slack/bolt';
-import type { ChatPort, Clock, CommandHandler, HttpRoute, Logger, Store } from '../../src/index.js';
+import type { ActionHandler, ChatPort, Clock, CommandHandler, HttpRoute, Logger, Store } from '../../src/index.js';
 import { createAckFirstLane } from './ack-first-lane.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { registerCommandListeners } from './command-listeners.js';
 import { registerEventListeners } from './event-listeners.js';
+import { registerInteractionListeners } from './interaction-listeners.js';
 import { createSlackRoutes } from './events-route.js';
 import { createInstallationStore, loadInstallation } from './installation-store.js';
 import { createManagePolicy } from './manage-permission.js';
@@ -37,6 +38,8 @@ export interface SlackAdapterEnv {
 export interface SlackAdapterOptions {
   env: SlackAdapterEnv;
   commandHandler: CommandHandler;
+  /** Buttons, the settings modal and post actions. */
+  actions: ActionHandler;
   store: Pick<Store, 'installations' | 'subscriptions'>;
   logger: Logger;
   clock: Clock;
@@ -88,13 +91,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   app.error(async (error) => {
     logger.error({ err: error, code: error.code }, 'slack: unhandled listener error');
   });
-  registerCommandListeners(app, {
-    commandHandler: options.commandHandler,
-    canManage: createManagePolicy({ adminOnly: env.adminOnly, clock, logger }),
-    lane: createAckFirstLane(),
-    logger,
-  });
-  registerEventListeners(app, { commandHandler: options.commandHandler, store, logger });
+  const canManage = createManagePolicy({ adminOnly: env.adminOnly, clock, logger });
+  const lane = createAckFirstLane();
+  const { commandHandler, actions } = options;
+  registerCommandListeners(app, { commandHandler, canManage, lane, logger });
+  registerEventListeners(app, { commandHandler, actions, store, logger });
+  registerInteractionListeners(app, { commandHandler, actions, store, canManage, lane, logger });
 
   const resolveToken: TokenResolver = singleAuthorize
     ? async () => env.botToken as string

@@ -4,29 +4,19 @@
  * workspace removes the app).
  */
 import type { App } from '@slack/bolt';
-import type { CommandHandler, Logger, Store } from '../../src/index.js';
-import { renderHomeView } from './render-home.js';
+import type { Store } from '../../src/index.js';
+import { publishHome, type HomeDeps } from './publish-home.js';
 
 /** What the event listeners need. */
-export interface EventListenerDeps {
-  commandHandler: CommandHandler;
+export interface EventListenerDeps extends HomeDeps {
   store: Pick<Store, 'installations' | 'subscriptions'>;
-  logger: Logger;
 }
 
 /** Registers app_home_opened, app_uninstalled and tokens_revoked. */
 export function registerEventListeners(app: App, deps: EventListenerDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    const teamId = body.team_id;
-    const subscriptions = await deps.store.subscriptions.list({ platform: 'slack', workspaceId: teamId });
-    const topics = await deps.commandHandler
-      .handle('topics', { destination: { platform: 'slack', workspaceId: teamId, channelId: event.channel }, userId: event.user, canManage: false })
-      .catch((error: unknown) => {
-        deps.logger.warn({ err: error }, 'slack: topics for App Home failed');
-        return null;
-      });
-    await client.views.publish({ user_id: event.user, view: renderHomeView(subscriptions, topics) });
+    await publishHome(deps, client, body.team_id, event.user);
   });
 
   const purge = async (teamId: string | undefined, why: string) => {

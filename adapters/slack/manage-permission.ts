@@ -7,7 +7,7 @@ import type { webApi } from '@slack/bolt';
 import type { Clock, Logger } from '../../src/index.js';
 
 /** Commands that change state; only these pay for a users.info lookup. */
-const MANAGE_VERBS = new Set(['subscribe', 'unsubscribe', 'digest']);
+const MANAGE_VERBS = new Set(['subscribe', 'unsubscribe', 'digest', 'settings']);
 const CACHE_TTL_MS = 5 * 60 * 1000;
 const CACHE_MAX = 10_000;
 

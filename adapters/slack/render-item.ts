@@ -7,6 +7,7 @@ import type { types } from '@slack/bolt';
 import type { MessageItem } from '../../src/index.js';
 import { formatHumanTime, truncateAtWord } from '../../src/index.js';
 import { escapeSlackText, fitEscaped, mrkdwnLink } from './escape-text.js';
+import { renderPostActions } from './post-actions.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -81,6 +82,7 @@ export function renderItemCard(item: MessageItem): KnownBlock[] {
   return [
     { type: 'section', text: { type: 'mrkdwn', text: title + summary } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: itemContextText(item) }] },
+    ...renderPostActions(item),
   ];
 }
 

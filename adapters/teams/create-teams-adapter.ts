@@ -3,7 +3,7 @@
  * ChatPort the dispatcher uses for proactive deliveries. Platform code (Agents SDK, Bot
  * Framework protocol) stays in this folder; the core is reached only through src/index.ts.
  */
-import type { ChatMessage, ChatPort, Clock, CommandHandler, Destination, HttpRoute, Logger, SendOptions, SendResult, Store } from '../../src/index.js';
+import type { ActionHandler, ChatMessage, ChatPort, Clock, CommandHandler, Destination, HttpRoute, Logger, SendOptions, SendResult, Store } from '../../src/index.js';
 import { createSecretTokenSource, createCertificateTokenSource, defaultTokenEndpoint, noTokenSource, type BotTokenSource } from './bot-token.js';
 import { createConversationStore } from './conversation-store.js';
 import { handleTurn } from './handle-turn.js';
@@ -38,6 +38,8 @@ export interface TeamsEnv {
 export interface TeamsAdapterDeps {
   env: TeamsEnv;
   commandHandler: CommandHandler;
+  /** Card actions and the settings form. */
+  actions: ActionHandler;
   store: Store;
   logger: Logger;
   clock: Clock;
@@ -127,7 +129,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): TeamsAdapter {
     },
   };
 
-  const turnDeps = { commandHandler: deps.commandHandler, conversations, send, clock, logger, trust } as const;
+  const turnDeps = { commandHandler: deps.commandHandler, actions: deps.actions, conversations, send, clock, logger, trust } as const;
   const allowedTenants = env.allowedTenants ?? [];
   const route = createMessagesRoute({ verify, allowList, allowedTenants, logger, turn: (activity, origin) => handleTurn(activity, turnDeps, origin) });
 

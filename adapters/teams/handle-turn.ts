@@ -5,15 +5,19 @@
  * send time). Stored references change only for requests that could have come from the channel.
  */
 import type { Activity } from '@microsoft/agents-activity';
-import type { ChatMessage, CommandHandler, Clock, Logger, SendResult } from '../../src/index.js';
+import { itemAction, type ActionHandler, type ChatMessage, type CommandHandler, type Clock, type Logger, type SendResult } from '../../src/index.js';
 import { extractCommandText, isSharedConversation } from './command-text.js';
 import { teamsDestination, type ConversationStore, type ReferenceTrust, type StoredReference } from './conversation-store.js';
 import type { RequestOrigin } from './messages-route.js';
+import { postActionOf } from './post-actions.js';
 import type { SendTarget } from './send-activity.js';
+import { readSettingsData, renderSettingsCard, SAVE_SETTINGS_VERB } from './settings-card.js';
 
 /** Everything a turn needs, injected by createTeamsAdapter. */
 export interface TurnDeps {
   commandHandler: CommandHandler;
+  /** Card actions and the settings form. */
+  actions: ActionHandler;
   conversations: ConversationStore;
   send: (target: SendTarget, message: ChatMessage) => Promise<SendResult>;
   clock: Clock;
@@ -88,7 +92,48 @@ async function reply(activity: Activity, deps: TurnDeps, message: ChatMessage, t
   if (result.kind !== 'sent') deps.logger.warn({ result, conversation: activity.conversation?.id }, 'teams reply not sent');
 }
 
+/** The HTTP answer to an invoke activity (Bot Framework: status and body of the POST response). */
+export interface InvokeResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * A post action (Action.Submit under an item card): Teams sends a message whose `value` is the
+ * button's data. The core checks the action and the item id; the answer is a card in the thread.
+ */
+async function onPostAction(activity: Activity, deps: TurnDeps, submitted: { kind: unknown; itemId: unknown }): Promise<void> {
+  const action = itemAction(submitted.kind, submitted.itemId);
+  if (!action) {
+    deps.logger.info('teams: ignored a card action without a valid action or item id');
+    return;
+  }
+  const reference = referenceOf(activity, deps.trust);
+  const message = await deps.actions.run([action], contextOf(activity, reference));
+  await reply(activity, deps, message, isSharedConversation(activity));
+}
+
+/**
+ * The settings card's Save (Action.Execute): the core checks and saves the inputs, and the invoke
+ * response is the card again, showing what was saved or the errors (nothing saved then).
+ */
+async function onCardInvoke(activity: Activity, deps: TurnDeps): Promise<InvokeResponse> {
+  const value = (activity.value ?? {}) as { action?: { type?: unknown; verb?: unknown; data?: unknown } };
+  if (activity.name !== 'adaptiveCard/action' || value.action?.verb !== SAVE_SETTINGS_VERB) {
+    return { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unknown card action.' } } };
+  }
+  const reference = referenceOf(activity, deps.trust);
+  const { message } = await deps.actions.saveSettings(readSettingsData(value.action.data), contextOf(activity, reference));
+  if (!message.form) {
+    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message.text } };
+  }
+  const { card } = renderSettingsCard({ ...message, form: message.form });
+  return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } };
+}
+
 async function onMessage(activity: Activity, deps: TurnDeps, origin: RequestOrigin): Promise<void> {
+  const submitted = postActionOf(activity.value);
+  if (submitted) return onPostAction(activity, deps, submitted);
   const text = extractCommandText(activity);
   if (text === null) return;
   const reference = referenceOf(activity, deps.trust);
@@ -130,8 +175,9 @@ async function onInstallationUpdate(activity: Activity, deps: TurnDeps, origin: 
   else if (activity.action?.startsWith('add')) await saveReference(reference, deps, origin);
 }
 
-/** Runs one activity; unknown activity types are acknowledged and ignored. */
-export async function handleTurn(activity: Activity, deps: TurnDeps, origin: RequestOrigin): Promise<void> {
+/** Runs one activity; an invoke gets its response; unknown activity types are acknowledged and ignored. */
+export async function handleTurn(activity: Activity, deps: TurnDeps, origin: RequestOrigin): Promise<InvokeResponse | void> {
+  if (activity.type === 'invoke') return onCardInvoke(activity, deps);
   if (activity.type === 'message') return onMessage(activity, deps, origin);
   if (activity.type === 'conversationUpdate') return onConversationUpdate(activity, deps, origin);
   if (activity.type === 'installationUpdate') return onInstallationUpdate(activity, deps, origin);

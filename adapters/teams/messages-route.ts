@@ -32,11 +32,12 @@ export interface MessagesRouteDeps {
   allowList: ServiceUrlAllowList;
   /** When non-empty, only activities from these Entra tenants are served (others get 403). */
   allowedTenants: readonly string[];
-  turn: (activity: Activity, origin: RequestOrigin) => Promise<void>;
+  /** Runs the activity; an invoke's answer (status and JSON body) becomes the HTTP response. */
+  turn: (activity: Activity, origin: RequestOrigin) => Promise<{ status: number; body: unknown } | void>;
   logger: Logger;
 }
 
-function respond(res: ServerResponse, status: number, body?: Record<string, string>): void {
+function respond(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, body ? { 'content-type': 'application/json' } : {});
   res.end(body ? JSON.stringify(body) : undefined);
 }
@@ -121,12 +122,14 @@ export function createMessagesRoute(deps: MessagesRouteDeps): HttpRoute {
       }
       const origin = await check(req, activity, deps);
       if (typeof origin === 'number') return respond(res, origin, { error: origin === 401 ? 'unauthorized' : 'forbidden' });
+      let answer: { status: number; body: unknown } | void;
       try {
-        await deps.turn(activity, origin);
+        answer = await deps.turn(activity, origin);
       } catch (err) {
         deps.logger.error({ err }, 'teams activity failed');
         return respond(res, 500, { error: 'internal error' });
       }
+      if (answer) return respond(res, answer.status, answer.body);
       respond(res, 200);
     },
   };

@@ -6,6 +6,7 @@
 import type { ChatMessage, MessageItem, MessageButton } from '../../src/index.js';
 import { truncateAtWord } from '../../src/index.js';
 import { coreCardMarkdown, escapeCardMarkdown, markdownLink, safeHttpUrl } from './card-markdown.js';
+import { renderPostActions } from './post-actions.js';
 import { fitItemsToBudget, type AdaptiveCard, type CardElement, type ItemList } from './fit-card.js';
 
 export type { AdaptiveCard, CardElement };
@@ -143,6 +144,7 @@ export function renderCard(message: ChatMessage, budget = CARD_BYTE_BUDGET): Ren
   const actions = (message.buttons ?? [])
     .map(renderButton)
     .filter((a): a is CardElement => a !== null)
+    .concat(renderPostActions(message))
     // Teams' host config allows at most 5 top-level actions.
     .slice(0, 5);
   const card: AdaptiveCard = {

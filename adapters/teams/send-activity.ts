@@ -10,6 +10,7 @@ import { ConnectorClient, HttpError } from '@microsoft/agents-hosting';
 import type { ChatMessage, Clock, SendResult } from '../../src/index.js';
 import type { BotTokenSource } from './bot-token.js';
 import { renderCard } from './render-card.js';
+import { renderSettingsCard } from './settings-card.js';
 import type { ServiceUrlAllowList } from './service-url-allow-list.js';
 
 /** Where to post: a conversation on a connector, optionally as a reply to an activity. */
@@ -41,7 +42,7 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
 
 /** Builds the outgoing message activity: Adaptive Card attachment plus plain-text summary. */
 export function buildCardActivity(message: ChatMessage, target: Partial<SendTarget> = {}): Activity {
-  const { card, summary } = renderCard(message);
+  const { card, summary } = message.form ? renderSettingsCard({ ...message, form: message.form }) : renderCard(message);
   // Addressing fields as the Bot Framework SDKs fill them from a conversation reference.
   return Activity.fromObject({
     type: 'message',

@@ -1,14 +1,15 @@
 import { systemClock, type Clock } from '../core/clock.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import type { FeedError, FeedRecord } from '../core/types.js';
-import type { CommandHandler } from '../commands/command-port.js';
+import type { ActionHandler, CommandHandler } from '../commands/command-port.js';
+import { createActionHandler } from '../commands/create-action-handler.js';
 import { createCommandHandler } from '../commands/create-command-handler.js';
 import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
 import { createTagger, type TopicDefinition } from '../tagging/index.js';
 import { enqueueAdminNotice } from '../delivery/admin-notice.js';
 import { createPoller, type Poller } from '../ingest/poller.js';
-import { createMetrics, type Metrics } from '../server/metrics.js';
+import { createMetrics, registerFeedbackGauge, type Metrics } from '../server/metrics.js';
 import type { AppConfig } from './load-config.js';
 import { createDigestFunctions, type DigestFunctions } from './digest-functions.js';
 import { instrumentCommands, recordFeedPoll } from './instrument.js';
@@ -23,6 +24,8 @@ export interface AppCore {
   topics: TopicDefinition[];
   poller: Poller;
   commands: CommandHandler;
+  /** Buttons, menus and forms (Slack interactivity, Teams card actions). */
+  actions: ActionHandler;
   digests: DigestFunctions;
   close(): Promise<void>;
 }
@@ -42,6 +45,7 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     await store.close().catch(() => undefined);
     throw error;
   }
+  registerFeedbackGauge(metrics, () => store.feedback.countsByTopic());
   let closing: Promise<void> | undefined;
   const digests = createDigestFunctions({ store, clock, logger, timeZone: env.DIGEST_TIMEZONE, topics: config.topics });
   const onFeedFailing = async (feed: FeedRecord, error: FeedError): Promise<void> => {
@@ -59,17 +63,9 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     onFeedFailing,
     onFeedPolled: recordFeedPoll(metrics),
   });
-  const commands = instrumentCommands(
-    createCommandHandler({
-    store,
-    clock,
-    logger,
-    topics: config.topics,
-    digestDefaults: digests.defaultSchedule,
-    digest: digests,
-    }),
-    metrics,
-  );
+  const commandDeps = { store, clock, logger, topics: config.topics, digestDefaults: digests.defaultSchedule, digest: digests };
+  const commands = instrumentCommands(createCommandHandler(commandDeps), metrics);
+  const actions = createActionHandler(commandDeps);
   return {
     config,
     clock,
@@ -79,6 +75,7 @@ export async function createCore(config: AppConfig, options: { clock?: Clock; lo
     topics: config.topics,
     poller,
     commands,
+    actions,
     digests,
     // Idempotent: `start` closes on shutdown and the CLI closes after every command.
     close: () => (closing ??= Promise.resolve(poller.close?.()).then(() => store.close())),

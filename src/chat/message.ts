@@ -4,6 +4,7 @@
  * themselves: core code puts raw feed text here, never pre-escaped markup.
  */
 import type { StoredItem } from '../core/types.js';
+import type { SettingsForm } from './settings-form.js';
 
 export interface MessageItem {
   title: string;
@@ -51,6 +52,8 @@ export interface ChatMessage {
   visibility?: 'private' | 'public';
   /** 'story_update': a later report of a story already posted, shown as one line in its thread. */
   kind?: 'reply' | 'item' | 'story_update' | 'digest' | 'notice' | 'rollup' | 'error';
+  /** The channel's settings as a form (Slack modal, Teams card inputs); text-only adapters show `text`. */
+  form?: SettingsForm;
 }
 
 /** Turns a topic id into the label people read; unknown ids are shown as they are. */

@@ -10,11 +10,15 @@ import { handleFeeds } from './handlers/feeds.js';
 import { handleHelp } from './handlers/help.js';
 import { handleLatest } from './handlers/latest.js';
 import { handleSearch } from './handlers/search.js';
+import { handleSettings } from './handlers/settings.js';
 import { handleSubscribe } from './handlers/subscribe.js';
 import { handleSubscriptions } from './handlers/subscriptions.js';
 import { handleTopics } from './handlers/topics.js';
 import { handleUnsubscribe } from './handlers/unsubscribe.js';
 import { handleWhy } from './handlers/why.js';
+import { addWatch, listWatches, removeWatch } from './handlers/watches.js';
+import { addMute, listMutes, removeMute } from './handlers/mutes.js';
+import { handleQuiet } from './handlers/quiet.js';
 
 const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a minute.';
 
@@ -38,6 +42,22 @@ function runCommand(command: ParsedCommand, ctx: HandlerContext): Promise<ChatMe
       return handleFeeds(ctx);
     case 'why':
       return handleWhy(command, ctx);
+    case 'settings':
+      return handleSettings(ctx);
+    case 'watch':
+      return addWatch(command.query, ctx);
+    case 'unwatch':
+      return removeWatch(command.query, ctx);
+    case 'watches':
+      return listWatches(ctx);
+    case 'mute':
+      return addMute(command.target, ctx);
+    case 'unmute':
+      return removeMute(command.target, ctx);
+    case 'mutes':
+      return listMutes(ctx);
+    case 'quiet':
+      return handleQuiet(command.request, ctx);
     case 'help':
       return handleHelp(null, ctx);
     case 'unknown':

@@ -1,5 +1,6 @@
 import { closestWords } from './edit-distance.js';
 import { DIGEST_EXAMPLE, parseDigestArgs, type DigestRequest } from './parse-digest-args.js';
+import { parseQuietArgs, QUIET_EXAMPLE, type QuietRequest } from './parse-quiet-args.js';
 
 /** Every command of the chat grammar (docs/commands.md). */
 export const COMMAND_NAMES = [
@@ -12,21 +13,38 @@ export const COMMAND_NAMES = [
   'digest',
   'feeds',
   'why',
+  'settings',
   'help',
+  'watch',
+  'unwatch',
+  'watches',
+  'mute',
+  'unmute',
+  'mutes',
+  'quiet',
 ] as const;
 
 /** One of the command words. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
+/** What `mute`/`unmute` name: a source by feed id, or a query (as typed; checked by the handler). */
+export type MuteTarget = { kind: 'source'; feedId: string } | { kind: 'query'; query: string };
+
 /** A parsed command; topics stay as typed words (resolved later against the taxonomy). */
 export type ParsedCommand =
-  | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' }
+  | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' | 'settings' }
   | { name: 'latest'; topicWords: string[]; count: number | null; public: boolean }
   | { name: 'search'; words: string }
   | { name: 'subscribe'; topicWords: string[] }
   | { name: 'unsubscribe'; topicWords: string[] | 'all' }
   | { name: 'digest'; request: DigestRequest }
   | { name: 'why'; target: string }
+  | { name: 'watches' | 'mutes' }
+  | { name: 'watch'; query: string }
+  | { name: 'unwatch'; query: string | 'all' }
+  | { name: 'mute'; target: MuteTarget }
+  | { name: 'unmute'; target: MuteTarget | 'all' }
+  | { name: 'quiet'; request: QuietRequest }
   | { name: 'unknown'; word: string; suggestion: CommandName | null; rest: string[] }
   | { name: 'invalid'; command: CommandName; problem: string; example: string }
   | { name: 'too_long'; length: number; limit: number };
@@ -49,7 +67,15 @@ export const EXAMPLES: Record<CommandName, string> = {
   digest: DIGEST_EXAMPLE,
   feeds: 'feeds',
   why: 'why https://example.org/news/item',
+  settings: 'settings',
   help: 'help',
+  watch: 'watch clearview OR "facial recognition" -police',
+  unwatch: 'unwatch clearview',
+  watches: 'watches',
+  mute: 'mute source bbc-technology',
+  unmute: 'unmute source bbc-technology',
+  mutes: 'mutes',
+  quiet: QUIET_EXAMPLE,
 };
 
 /**
@@ -68,6 +94,18 @@ export function splitWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The text after the command word, as typed (quotes and commas kept; Slack's escaping undone). */
+function remainder(text: string): string {
+  return unescapeCommandText(text).replace(/^\s*(\/privacy\s+)?\S+/i, '').trim();
+}
+
+function parseMuteTarget(rest: string): MuteTarget | null {
+  const source = /^source\s+(\S+)\s*$/i.exec(rest);
+  if (source) return { kind: 'source', feedId: source[1]!.toLowerCase() };
+  if (/^source\s*$/i.test(rest)) return null;
+  return rest ? { kind: 'query', query: rest } : null;
+}
+
 /** Parses one command line. Pure: never throws, never looks anything up. */
 export function parseCommand(text: string): ParsedCommand {
   if (text.length > MAX_COMMAND_CHARS) return { name: 'too_long', length: text.length, limit: MAX_COMMAND_CHARS };
@@ -79,6 +117,7 @@ export function parseCommand(text: string): ParsedCommand {
     case 'topics':
     case 'subscriptions':
     case 'feeds':
+    case 'settings':
       return { name: word };
     case 'latest':
       return parseLatest(rest);
@@ -98,8 +137,34 @@ export function parseCommand(text: string): ParsedCommand {
     }
     case 'why': {
       // The raw remainder: a link may contain commas, which splitWords treats as separators.
-      const target = unescapeCommandText(text).replace(/^\s*(\/privacy\s+)?\S+/i, '').trim();
+      const target = remainder(text);
       return target ? { name: 'why', target } : invalid('why', 'give an item link or id');
+    }
+    case 'watches':
+    case 'mutes':
+      return { name: word };
+    case 'watch': {
+      const query = remainder(text);
+      return query ? { name: 'watch', query } : invalid('watch', 'say what to watch for: words, "a phrase", -excluded words or OR');
+    }
+    case 'unwatch': {
+      const query = remainder(text);
+      if (!query) return invalid('unwatch', 'name the watch to remove (as `watches` lists it), or `all`');
+      return { name: 'unwatch', query: /^all$/i.test(query) ? 'all' : query };
+    }
+    case 'mute': {
+      const target = parseMuteTarget(remainder(text));
+      return target ? { name: 'mute', target } : invalid('mute', 'name a source (`mute source <feed id>`, ids are in `feeds`) or words to mute');
+    }
+    case 'unmute': {
+      const rest = remainder(text);
+      if (/^all$/i.test(rest)) return { name: 'unmute', target: 'all' };
+      const target = parseMuteTarget(rest);
+      return target ? { name: 'unmute', target } : invalid('unmute', 'name the mute to remove (as `mutes` lists it), or `all`');
+    }
+    case 'quiet': {
+      const request = parseQuietArgs(rest);
+      return 'problem' in request ? invalid('quiet', request.problem) : { name: 'quiet', request };
     }
     default:
       return { name: 'unknown', word: first, suggestion: (closestWords(word, COMMAND_NAMES)[0] as CommandName) ?? null, rest };

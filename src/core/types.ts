@@ -69,6 +69,8 @@ export interface FeedState {
 
 export interface FeedRecord extends FeedConfig {
   state: FeedState;
+  /** Set for a source added from chat: only this workspace sees its items. Absent: feeds.json. */
+  owner?: WorkspaceRef;
 }
 
 /** An item as the parser and normaliser produce it (clean plain text, absolute URL). */
@@ -155,4 +157,26 @@ export interface Subscription {
   createdAt: Date;
   /** Channels marked as admin channels receive feed-health notices. */
   isAdmin: boolean;
+  /** Hours in which deliveries are held and then posted as one roll-up; null or absent: none. */
+  quiet?: QuietHours | null;
 }
+
+/** A channel's quiet hours: `start`-`end` local time daily (and all weekend when `weekends`). */
+export interface QuietHours {
+  /** "HH:MM", 24-hour; when end < start the window crosses midnight. */
+  start: string;
+  end: string;
+  /** Saturdays and Sundays are quiet all day too. */
+  weekends: boolean;
+  /** IANA zone. */
+  timeZone: string;
+}
+
+/** A workspace/tenant on one platform: who owns a source added from chat. */
+export interface WorkspaceRef {
+  platform: Platform;
+  workspaceId: string;
+}
+
+/** What a channel never wants posted: one source, or items matching a query. */
+export type Mute = { kind: 'source'; feedId: string } | { kind: 'query'; query: string };

@@ -19,9 +19,11 @@ export interface NoticePayload {
   text: string;
 }
 
-/** Items over a channel's hourly cap, posted as one message. */
+/** Items over a channel's hourly cap, or held by its quiet hours, posted as one message. */
 export interface RollupPayload {
   itemIds: number[];
+  /** 'quiet': released at the end of quiet hours; absent: over the hourly cap. */
+  reason?: 'quiet';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -44,9 +46,19 @@ export function payloadItemIds(payload: unknown): number[] {
   return payload.itemIds.filter((id): id is number => typeof id === 'number');
 }
 
+/** Why a rollup was made: 'quiet' (quiet hours ended) or 'cap' (over the hourly cap). */
+export function payloadRollupReason(payload: unknown): 'quiet' | 'cap' {
+  return isObject(payload) && payload.reason === 'quiet' ? 'quiet' : 'cap';
+}
+
 /** The source named by a story_update payload, or null. */
 export function payloadSource(payload: unknown): string | null {
   return isObject(payload) && typeof payload.source === 'string' ? payload.source : null;
+}
+
+/** The watch query recorded by routing, or null (no watch matched, or routed before watches). */
+export function payloadMatchedWatch(payload: unknown): string | null {
+  return isObject(payload) && typeof payload.matchedWatch === 'string' ? payload.matchedWatch : null;
 }
 
 /** The matched topic ids an item payload recorded, or null when routing did not record them. */

@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js';
 import type { StoredItem } from '../core/types.js';
 import type { OutboxKind, OutboxRow, Store } from '../store/store.js';
 import { defaultTopics } from '../tagging/taxonomy.js';
-import { payloadItemId, payloadItemIds, payloadMatchedTopics, payloadSource, payloadText } from './payloads.js';
+import { payloadItemId, payloadItemIds, payloadMatchedTopics, payloadMatchedWatch, payloadRollupReason, payloadSource, payloadText } from './payloads.js';
 
 /** What a renderer may read. */
 export interface RenderDeps {
@@ -53,7 +53,10 @@ export async function renderItem(row: OutboxRow, { store }: RenderDeps, labelOf:
   const itemId = payloadItemId(row.payload);
   const item = itemId === null ? null : await store.items.getById(itemId);
   if (!item) return null;
-  const reason = describeMatch(payloadMatchedTopics(row.payload) ?? item.topics, labelOf);
+  const watch = payloadMatchedWatch(row.payload);
+  const topicReason = describeMatch(payloadMatchedTopics(row.payload) ?? item.topics, labelOf);
+  const watchReason = watch === null ? undefined : `Watch "${watch}"`;
+  const reason = topicReason && watchReason ? `${topicReason}; ${watchReason.charAt(0).toLowerCase()}${watchReason.slice(1)}` : (topicReason ?? watchReason);
   const messageItem = toMessageItem(item, undefined, labelOf);
   return {
     kind: 'item',
@@ -80,13 +83,15 @@ export async function renderNotice(row: OutboxRow): Promise<ChatMessage | null> 
   return text === null ? null : { kind: 'notice', visibility: 'public', text, lines: [text] };
 }
 
-/** "12 more items on your topics: ..." for items over the channel's hourly cap. */
+/** "12 more items on your topics: ..." over the hourly cap, or "3 items arrived during quiet hours". */
 export async function renderRollup(row: OutboxRow, { store }: RenderDeps, labelOf: TopicLabeler = (id) => id): Promise<ChatMessage | null> {
   const ids = payloadItemIds(row.payload);
   const found = await Promise.all(ids.map((id) => store.items.getById(id)));
   const items = found.filter((item): item is StoredItem => item !== null);
   if (items.length === 0) return null;
-  const heading = `${items.length} more ${items.length === 1 ? 'item' : 'items'} on your topics`;
+  const quiet = payloadRollupReason(row.payload) === 'quiet';
+  const count = `${items.length} ${items.length === 1 ? 'item' : 'items'}`;
+  const heading = quiet ? `${count} arrived during quiet hours` : `${items.length} more ${items.length === 1 ? 'item' : 'items'} on your topics`;
   const listed = items.slice(0, ROLLUP_LISTED);
   const rest = items.length - listed.length;
   const text = `${heading}: ${listed.map((item) => item.title).join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
@@ -95,6 +100,8 @@ export async function renderRollup(row: OutboxRow, { store }: RenderDeps, labelO
     visibility: 'public',
     text,
     sections: [{ heading, items: listed.map((item) => toMessageItem(item, undefined, labelOf)), ...(rest > 0 ? { more: `and ${rest} more` } : {}) }],
-    footer: 'This channel reached its hourly limit; these items also appear in the weekly digest.',
+    footer: quiet
+      ? 'Held during this channel’s quiet hours and posted together when they ended (`quiet` shows them).'
+      : 'This channel reached its hourly limit; these items also appear in the weekly digest.',
   };
 }

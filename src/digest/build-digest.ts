@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import { truncateAtWord } from '../text/plain-text.js';
 import { buildSections, collectStories, DEFAULT_DIGEST_LIMITS, type DigestLimits } from './rank-stories.js';
 import { describeSourceHealth } from './source-health.js';
+import { channelDigestItems, WATCH_SECTION_PREFIX } from './channel-items.js';
 import { isValidTimeZone } from './zoned-time.js';
 
 /** What building a digest reads. `topics` gives section headings their labels. */
@@ -39,13 +40,14 @@ function fallbackText(title: string, summary: string, sections: MessageSection[]
 }
 
 /**
- * The channel's digest as a platform-neutral message: its stories in the period, one section per
- * subscribed topic (at most 5 stories each, ranked by sources then recency, "and N more"), and a
+ * The channel's digest as a platform-neutral message: its stories in the period (topics and
+ * watches, without muted items or other workspaces' sources), one section per subscribed topic
+ * and then per watch (at most 5 stories each, ranked by sources then recency, "and N more"), and a
  * source-health line when feeds are failing. Adapters trim further to Block Kit / card limits.
  */
 export async function buildDigest(deps: DigestDeps, destination: Destination, options: DigestOptions = {}): Promise<ChatMessage> {
   const subscription = await deps.store.subscriptions.get(destination);
-  if (!subscription || subscription.topics.length === 0) {
+  if (!subscription || (subscription.topics.length === 0 && (await deps.store.watches.list(destination)).length === 0)) {
     const text = 'This channel has no subscriptions, so it has no digest. Example: `subscribe ai gdpr`';
     return { kind: 'notice', text, lines: [text] };
   }
@@ -56,13 +58,14 @@ export async function buildDigest(deps: DigestDeps, destination: Destination, op
     (options.days !== undefined
       ? new Date(until.getTime() - options.days * DAY_MS)
       : (subscription.lastDigestAt ?? new Date(until.getTime() - 7 * DAY_MS)));
-  const items = await deps.store.items.between(since, until, subscription.topics);
+  const { items, sections: sectionIds } = await channelDigestItems(deps.store, subscription, since, until);
   const labels = new Map((deps.topics ?? []).map((topic) => [topic.id, topic.label]));
-  const label = (topic: string): string => labels.get(topic) ?? topic;
-  const { sections, hiddenSections, storyCount } = buildSections(collectStories(items), subscription.topics, label, limits);
+  const label = (topic: string): string =>
+    topic.startsWith(WATCH_SECTION_PREFIX) ? `Watch "${topic.slice(WATCH_SECTION_PREFIX.length)}"` : (labels.get(topic) ?? topic);
+  const { sections, hiddenSections, storyCount } = buildSections(collectStories(items), sectionIds, label, limits);
 
   const title = 'Weekly privacy digest';
-  const topicNames = subscription.topics.map(label).join(', ');
+  const topicNames = sectionIds.map(label).join(', ');
   const sinceText = formatDay(since, subscription.digest.timeZone);
   const summary =
     storyCount === 0

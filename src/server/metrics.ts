@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The bot's Prometheus metrics (GET /metrics). One registry per process, so tests stay isolated. */
 export interface Metrics {
@@ -27,4 +27,21 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       registers: [registry],
     }),
   };
+}
+
+/**
+ * privacy_radar_not_relevant{topic}: items marked "Not relevant" per topic (one per item and
+ * channel), read from the store at each scrape so every replica reports the same total.
+ */
+export function registerFeedbackGauge(metrics: Metrics, countsByTopic: () => Promise<Array<{ topic: string; count: number }>>): void {
+  new Gauge({
+    name: 'privacy_radar_not_relevant',
+    help: 'Items marked "Not relevant" in chat, per topic (one per item and channel)',
+    labelNames: ['topic'],
+    registers: [metrics.registry],
+    async collect() {
+      this.reset();
+      for (const row of await countsByTopic()) this.set({ topic: row.topic }, row.count);
+    },
+  });
 }

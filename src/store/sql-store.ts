@@ -6,9 +6,12 @@ import { runMigrations } from './migrations/run-migrations.js';
 import { createFeedRepository } from './repos/feeds.js';
 import { createItemRepository } from './repos/items.js';
 import { createSubscriptionRepository } from './repos/subscriptions.js';
+import { createWatchRepository } from './repos/watches.js';
+import { createMuteRepository } from './repos/mutes.js';
 import { createInstallationRepository } from './repos/installations.js';
 import { createOutboxRepository } from './repos/outbox.js';
 import { createLeaseRepository } from './repos/leases.js';
+import { createFeedbackRepository } from './repos/feedback.js';
 import { createWebReadRepository } from './repos/web-reads.js';
 import { pruneStore } from './repos/prune.js';
 
@@ -24,9 +27,12 @@ export function createSqlStore(db: SqlExecutor, cipher: PayloadCipher | null, cl
     feeds: createFeedRepository(db, clock),
     items: createItemRepository(db),
     subscriptions: createSubscriptionRepository(db, clock),
+    watches: createWatchRepository(db),
+    mutes: createMuteRepository(db),
     installations: createInstallationRepository(db, cipher),
     outbox: createOutboxRepository(db, clock),
     leases: createLeaseRepository(db),
+    feedback: createFeedbackRepository(db),
     web: createWebReadRepository(db),
     prune: (now, retentionDays) => pruneStore(db, now, retentionDays),
     transaction: (fn) => db.transaction((tx) => fn(createSqlStore(tx, cipher, clock))),

@@ -4,9 +4,12 @@ import type {
   FeedConfig,
   FeedRecord,
   FeedState,
+  Mute,
+  QuietHours,
   StoredItem,
   Subscription,
   TaggedItem,
+  WorkspaceRef,
 } from '../core/types.js';
 import type { WebReadRepository } from './repos/web-reads.js';
 
@@ -26,9 +29,13 @@ export interface Store {
   feeds: FeedRepository;
   items: ItemRepository;
   subscriptions: SubscriptionRepository;
+  watches: WatchRepository;
+  mutes: MuteRepository;
   installations: InstallationRepository;
   outbox: OutboxRepository;
   leases: LeaseRepository;
+  /** "Not relevant" feedback on delivered items. */
+  feedback: FeedbackRepository;
   /** Read-only queries behind the web pages. */
   web: WebReadRepository;
 
@@ -53,16 +60,27 @@ export interface FeedRepository {
   updateState(id: string, patch: Partial<FeedState>): Promise<void>;
   /** Enabled feeds whose nextCheckAt is null or <= now. */
   due(now: Date): Promise<FeedRecord[]>;
+  /** Adds a source owned by a workspace (from chat); false when the id is taken. */
+  addOwned(feed: FeedConfig, owner: WorkspaceRef, now: Date): Promise<boolean>;
+  /** Removes a workspace's own source with its items; false when it has no such source. */
+  removeOwned(id: string, owner: WorkspaceRef): Promise<boolean>;
 }
 
-export interface LatestQuery {
+/** Whose view of the items: a workspace sees feeds.json sources and its own chat-added ones. */
+export interface ItemViewer {
+  /** Absent: operator views, which see feeds.json sources only. */
+  workspace?: WorkspaceRef;
+}
+
+export interface LatestQuery extends ItemViewer {
   topic?: string;
   limit: number;
   /** Only items first seen at or after this time. */
   since?: Date;
 }
 
-export interface SearchQuery {
+export interface SearchQuery extends ItemViewer {
+  /** In the query language of src/search/parse-query.ts. */
   words: string;
   topic?: string;
   limit: number;
@@ -81,7 +99,13 @@ export interface ItemRepository {
   getById(id: number): Promise<StoredItem | null>;
   getByUrl(url: string): Promise<StoredItem | null>;
   /** Items first seen in [from, to), newest first, optionally limited to topics. */
-  between(from: Date, to: Date, topics?: string[]): Promise<StoredItem[]>;
+  between(from: Date, to: Date, topics?: string[], viewer?: ItemViewer): Promise<StoredItem[]>;
+  /**
+   * Items with an id above `afterId`, and those of `recheck` that exist now, in id order: for a
+   * reader that follows new rows by id and re-checks ids it found missing (a transaction that
+   * took them may commit after the read). At most 500 `recheck` ids are used.
+   */
+  storedAfter(afterId: number, recheck?: number[]): Promise<StoredItem[]>;
   setStory(itemIds: number[], storyId: number): Promise<void>;
   byStory(storyId: number): Promise<StoredItem[]>;
   /**
@@ -97,12 +121,36 @@ export interface ItemRepository {
   count(): Promise<number>;
 }
 
+/** Not-relevant feedback for one item and topic: in how many channels, and when last. */
+export interface ItemFeedback {
+  itemId: number;
+  topic: string;
+  channels: number;
+  lastAt: Date;
+}
+
+/** "Not relevant" feedback: (item, topic, channel), never who. */
+export interface FeedbackRepository {
+  /** Records the item as not relevant for these topics in this channel; returns how many were new. */
+  recordNotRelevant(destination: Destination, itemId: number, topics: string[], now: Date): Promise<number>;
+  /** Channels x items marked per topic, most first. */
+  countsByTopic(): Promise<Array<{ topic: string; count: number }>>;
+  /** Feedback per (item, topic), most recent first, at most `limit` rows. */
+  byItem(limit: number): Promise<ItemFeedback[]>;
+}
+
 export interface SubscriptionRepository {
   /** Adds topics to the destination's subscription, creating it with defaults if needed. */
   subscribe(destination: Destination, topics: string[], defaults: DigestSchedule, now: Date): Promise<Subscription>;
-  /** Removes topics ('all' removes the subscription). Returns the remaining one or null. */
+  /**
+   * Removes topics. 'all' removes the subscription with its watches and mutes; removing the last
+   * topic removes it too unless the channel still has watches (they post on their own). Returns
+   * the remaining one or null.
+   */
   unsubscribe(destination: Destination, topics: string[] | 'all'): Promise<Subscription | null>;
   get(destination: Destination): Promise<Subscription | null>;
+  /** The subscriptions of several destinations at once, by destinationKey (absent: none). */
+  getMany(destinations: Destination[]): Promise<Map<string, Subscription>>;
   list(filter?: { platform?: Destination['platform']; workspaceId?: string }): Promise<Subscription[]>;
   /** Active subscriptions sharing at least one topic with the given ones. */
   matching(topics: string[]): Promise<Subscription[]>;
@@ -111,6 +159,31 @@ export interface SubscriptionRepository {
   setDigest(destination: Destination, schedule: DigestSchedule): Promise<void>;
   markDigestSent(destination: Destination, at: Date): Promise<void>;
   setAdmin(destination: Destination, isAdmin: boolean): Promise<void>;
+  /** Sets or clears (null) the channel's quiet hours. */
+  setQuiet(destination: Destination, quiet: QuietHours | null): Promise<void>;
+}
+
+/** Outcome of adding a watch or mute: stored, already there, or over the per-channel limit. */
+export type RuleAdded = 'added' | 'exists' | 'limit';
+
+/** Saved queries whose matching items a channel receives whatever their topics. */
+export interface WatchRepository {
+  /** Stores the canonical query unless present or the channel already has `limit` watches. */
+  add(destination: Destination, query: string, now: Date, limit: number): Promise<RuleAdded>;
+  /** Removes one watch (canonical text) or all; returns how many were removed. */
+  remove(destination: Destination, query: string | 'all'): Promise<number>;
+  list(destination: Destination): Promise<string[]>;
+  /** Every watch of an active subscription (routing reads them once per batch). */
+  active(): Promise<Array<{ destination: Destination; query: string }>>;
+}
+
+/** Sources and queries a channel never wants posted. */
+export interface MuteRepository {
+  add(destination: Destination, mute: Mute, now: Date, limit: number): Promise<RuleAdded>;
+  remove(destination: Destination, mute: Mute | 'all'): Promise<number>;
+  list(destination: Destination): Promise<Mute[]>;
+  /** Every mute of an active subscription (routing reads them once per batch). */
+  active(): Promise<Array<{ destination: Destination; mute: Mute }>>;
 }
 
 /**
@@ -122,11 +195,12 @@ export interface InstallationRepository {
   get(platform: Destination['platform'], key: string): Promise<unknown | null>;
   delete(platform: Destination['platform'], key: string): Promise<void>;
   /**
-   * Deletes everything held for a workspace: installations, subscriptions, outbox rows and
-   * delivery records (uninstall, tokens revoked).
+   * Deletes everything held for a workspace: installations, subscriptions, watches, mutes,
+   * outbox rows and delivery records, and the sources it added from chat with their items
+   * (uninstall, tokens revoked).
    */
   purgeWorkspace(platform: Destination['platform'], workspaceId: string): Promise<void>;
-  /** Deletes everything held for one conversation/channel (Teams bot removed from a chat). */
+  /** Deletes everything held for one conversation/channel, watches and mutes too (Teams bot removed from a chat). */
   purgeDestination(destination: Destination): Promise<void>;
 }
 
@@ -180,6 +254,8 @@ export interface OutboxRepository {
   deferDestination(destination: Destination, until: Date): Promise<number>;
   /** Rows sent to a destination since a time (hourly cap). */
   countSentSince(destination: Destination, since: Date): Promise<number>;
+  /** countSentSince of several destinations in one query, by destinationKey (absent: 0). */
+  countSentSinceMany(destinations: Destination[], since: Date): Promise<Map<string, number>>;
   /** The messageRef of the first sent message of a story in a destination (thread replies). */
   storyMessageRef(destination: Destination, storyId: number): Promise<string | null>;
   /** True while an 'item' row of the story is still to be sent there (pending, failed, sending): a reply waits for it. */

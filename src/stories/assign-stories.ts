@@ -1,14 +1,18 @@
 import { yieldToEventLoop } from '../core/yield-to-event-loop.js';
 import { DEFAULT_STORY_OPTIONS, type StoryMatchOptions } from './compare-profiles.js';
 import { createStoryIndex, type IndexedItem, type StoryMatch } from './story-index.js';
-import { profileStoredItem } from './story-profile.js';
+import { carryProfile, profileStoredItem } from './story-profile.js';
 import type { FeedConfig, StoredItem, TaggedItem } from '../core/types.js';
 import type { Store } from '../store/store.js';
 
 type StoryIndex = ReturnType<typeof createStoryIndex>;
 
-/** Items another process stored slightly before our last read may commit late: re-read a margin. */
-const REFRESH_OVERLAP_MS = 5 * 60_000;
+/**
+ * Ids missing below the newest one read (a transaction that took them may commit later, from
+ * another process) are read again on later refreshes for this long, and at most this many.
+ */
+const LATE_COMMIT_MS = 5 * 60_000;
+const MAX_RECHECKED_IDS = 500;
 /** Old items only cost memory (compareProfiles rejects them by time): rebuild hourly to drop them. */
 const REBUILD_EVERY_MS = 60 * 60_000;
 /** Stand-in ids of items about to be stored: above any real id, in the order they will be inserted. */
@@ -19,8 +23,6 @@ const PLACEHOLDER_BASE = 2 ** 52;
  * them. Reading and matching happen before the poll's transaction, so a yield holds no lock.
  */
 const ITEMS_PER_SLICE = 200;
-
-/** Lets pending I/O (HTTP requests, timers) run before the next slice of work. */
 
 /** Adds items to the index, yielding every ITEMS_PER_SLICE (profiling is the costly part). */
 async function addAll(index: StoryIndex, items: StoredItem[]): Promise<void> {
@@ -50,24 +52,56 @@ export interface PlannedStories {
  * window (thousands of items) on every poll that finds something new. A poll plans its stories
  * first (`prepare`, `plan`: reads and CPU, outside any transaction) and only writes them in its
  * transaction (`apply`); the index never holds an uncommitted item, and the next `prepare` reads
- * what the poll committed (every read overlaps the previous one by minutes).
+ * what the poll committed, by id (see `track`).
  */
 export function createStoryAssigner(store: Store, options: Partial<StoryMatchOptions> = {}) {
   const settings = { ...DEFAULT_STORY_OPTIONS, ...options };
   let index: StoryIndex | null = null;
   let builtAt = 0;
   let readUntil = 0;
+  // Highest item id read so far, and missing ids below it (id -> when first found missing).
+  let readUpToId = 0;
+  const missing = new Map<number, number>();
+
+  /**
+   * Follows the store by id: each refresh reads only rows above the highest id read, plus the ids
+   * still missing below it. Each stored item is read once (a re-read margin by time would read
+   * every item of a busy first poll again on every feed's poll: quadratic).
+   */
+  function track(items: StoredItem[], now: Date): void {
+    const seen = new Set<number>();
+    let highest = readUpToId;
+    for (const { id } of items) {
+      seen.add(id);
+      missing.delete(id);
+      if (id > highest) highest = id;
+    }
+    for (let id = Math.max(readUpToId, highest - MAX_RECHECKED_IDS) + 1; id < highest; id++) {
+      if (!seen.has(id)) missing.set(id, now.getTime());
+    }
+    for (const [id, since] of missing) if (now.getTime() - since > LATE_COMMIT_MS) missing.delete(id);
+    // Oldest first in insertion order: drop those beyond the bound.
+    for (const id of missing.keys()) {
+      if (missing.size <= MAX_RECHECKED_IDS) break;
+      missing.delete(id);
+    }
+    readUpToId = highest;
+  }
 
   async function refresh(db: Store, now: Date): Promise<StoryIndex> {
     const to = new Date(now.getTime() + 1);
-    if (!index || now.getTime() - builtAt > REBUILD_EVERY_MS || now.getTime() < readUntil - REFRESH_OVERLAP_MS) {
+    if (!index || now.getTime() - builtAt > REBUILD_EVERY_MS || now.getTime() < readUntil - LATE_COMMIT_MS) {
       // Built aside and swapped in whole: a caller never sees a half-read index.
       const rebuilt = createStoryIndex(settings);
-      await addAll(rebuilt, await db.items.between(new Date(now.getTime() - settings.windowMs), to));
+      const recent = await db.items.between(new Date(now.getTime() - settings.windowMs), to);
+      await addAll(rebuilt, recent);
       index = rebuilt;
       builtAt = now.getTime();
+      track(recent, now);
     } else {
-      await addAll(index, await db.items.between(new Date(readUntil - REFRESH_OVERLAP_MS), to));
+      const fresh = await db.items.storedAfter(readUpToId, [...missing.keys()]);
+      await addAll(index, fresh);
+      track(fresh, now);
     }
     readUntil = to.getTime();
     return index;
@@ -103,6 +137,7 @@ export function createStoryAssigner(store: Store, options: Partial<StoryMatchOpt
       return {
         async apply(tx, stored) {
           const realOf = new Map(stored.map((item) => [standInOf.get(item.key)!, item.id]));
+          for (const item of stored) carryProfile(standInOf.get(item.key)!, item);
           const withStories = stored.map((item) => {
             const story = stories.storyOf.get(standInOf.get(item.key)!)!;
             // A stand-in never stored (another process had its key) cannot lead: the item leads itself.

@@ -69,42 +69,70 @@ function countAnchors(a: StoryProfile, b: StoryProfile): number {
   return count;
 }
 
-/** Compares two profiled items. */
+/** Whether a term is one of the anchors of a and b (see anchorTerms), without building them. */
+function isAnchor(a: StoryProfile, b: StoryProfile, term: string): boolean {
+  return (a.titleTerms.has(term) && b.distinctive.has(term)) || (b.titleTerms.has(term) && a.distinctive.has(term));
+}
+
+/** The decision of compareProfiles without its terms. */
+export type StoryVerdict =
+  | { matched: true; reason: StoryMatchReason; score: number }
+  | { matched: false; reason: StoryMissReason; score: number };
+
+/**
+ * Decides like compareProfiles, allocating nothing but the verdict: matching runs it for every
+ * candidate pair, and only the chosen pair's terms are ever shown.
+ */
+export function judgeProfiles(a: StoryProfile, b: StoryProfile, options: StoryMatchOptions = DEFAULT_STORY_OPTIONS): StoryVerdict {
+  if (Math.abs(a.time - b.time) > options.windowMs) return { matched: false, reason: 'too_far_apart', score: 0 };
+  // The same article syndicated by two feeds. Within one feed a shared link is more often a
+  // section page than an article, so it proves nothing there.
+  if (a.link !== null && a.link === b.link && a.feedId !== b.feedId) return { matched: true, reason: 'same_link', score: 1 };
+  if (figuresConflict(a.titleAmounts, b.titleAmounts)) return { matched: false, reason: 'different_figures', score: 0 };
+  // A bill passing and the same bill being signed are two news events, days apart.
+  if (a.stages.size > 0 && b.stages.size > 0 && countShared(a.stages, b.stages) === 0) {
+    return { matched: false, reason: 'different_stage', score: 0 };
+  }
+  const sharedTitle = countShared(a.titleTerms, b.titleTerms);
+  const titleScore = sharedTitle / Math.max(1, a.titleTerms.size + b.titleTerms.size - sharedTitle);
+  if (titleScore >= options.titleThreshold && sharedTitle >= 3) return { matched: true, reason: 'similar_title', score: titleScore };
+  const anchorCount = countAnchors(a, b);
+  if (anchorCount < options.minAnchors) return { matched: false, reason: 'too_different', score: titleScore };
+  // The same fine or count in a headline and the other item is a strong sign of one event.
+  const sameFigure = (amounts: readonly Amount[]): boolean => amounts.some((amount) => isAnchor(a, b, amount.value));
+  if (sameFigure(a.titleAmounts) || sameFigure(b.titleAmounts)) return { matched: true, reason: 'same_figure', score: 1 };
+  const dice = (2 * countShared(a.distinctive, b.distinctive)) / Math.max(1, a.distinctive.size + b.distinctive.size);
+  const score = dice + options.anchorWeight * Math.min(anchorCount, MAX_COUNTED_ANCHORS);
+  if (score >= options.contentThreshold) return { matched: true, reason: 'shared_terms', score };
+  return { matched: false, reason: 'too_different', score };
+}
+
+/** The terms that explain a verdict on a and b. */
+function termsOf(a: StoryProfile, b: StoryProfile, verdict: StoryVerdict, options: StoryMatchOptions): string[] {
+  switch (verdict.reason) {
+    case 'different_figures':
+      return [...a.titleAmounts, ...b.titleAmounts].map((amount) => amount.value);
+    case 'different_stage':
+      return [...a.stages, ...b.stages];
+    case 'similar_title':
+      return shared(a.titleTerms, b.titleTerms);
+    case 'same_figure':
+      return anchorTerms(a, b);
+    case 'shared_terms':
+    case 'too_different':
+      // Rejected before the content score (too few anchors): no terms to show.
+      return countAnchors(a, b) < options.minAnchors ? [] : shared(a.distinctive, b.distinctive);
+    default:
+      return [];
+  }
+}
+
+/** Compares two profiled items: the verdict and the terms behind it. */
 export function compareProfiles(
   a: StoryProfile,
   b: StoryProfile,
   options: StoryMatchOptions = DEFAULT_STORY_OPTIONS,
 ): StoryComparison {
-  if (Math.abs(a.time - b.time) > options.windowMs) return { matched: false, reason: 'too_far_apart', score: 0, terms: [] };
-  // The same article syndicated by two feeds. Within one feed a shared link is more often a
-  // section page than an article, so it proves nothing there.
-  if (a.link !== null && a.link === b.link && a.feedId !== b.feedId) {
-    return { matched: true, reason: 'same_link', score: 1, terms: [] };
-  }
-  if (figuresConflict(a.titleAmounts, b.titleAmounts)) {
-    const figures = [...a.titleAmounts, ...b.titleAmounts].map((amount) => amount.value);
-    return { matched: false, reason: 'different_figures', score: 0, terms: figures };
-  }
-  // A bill passing and the same bill being signed are two news events, days apart.
-  if (a.stages.size > 0 && b.stages.size > 0 && countShared(a.stages, b.stages) === 0) {
-    return { matched: false, reason: 'different_stage', score: 0, terms: [...a.stages, ...b.stages] };
-  }
-  const sharedTitle = countShared(a.titleTerms, b.titleTerms);
-  const titleScore = sharedTitle / Math.max(1, a.titleTerms.size + b.titleTerms.size - sharedTitle);
-  if (titleScore >= options.titleThreshold && sharedTitle >= 3) {
-    return { matched: true, reason: 'similar_title', score: titleScore, terms: shared(a.titleTerms, b.titleTerms) };
-  }
-  const anchorCount = countAnchors(a, b);
-  if (anchorCount < options.minAnchors) {
-    return { matched: false, reason: 'too_different', score: titleScore, terms: [] };
-  }
-  const anchors = anchorTerms(a, b);
-  // The same fine or count in a headline and the other item is a strong sign of one event.
-  const figures = [...a.titleAmounts, ...b.titleAmounts].filter((amount) => anchors.includes(amount.value));
-  if (figures.length > 0) return { matched: true, reason: 'same_figure', score: 1, terms: anchors };
-  const common = shared(a.distinctive, b.distinctive);
-  const dice = (2 * common.length) / Math.max(1, a.distinctive.size + b.distinctive.size);
-  const score = dice + options.anchorWeight * Math.min(anchors.length, MAX_COUNTED_ANCHORS);
-  if (score >= options.contentThreshold) return { matched: true, reason: 'shared_terms', score, terms: common };
-  return { matched: false, reason: 'too_different', score, terms: common };
+  const verdict = judgeProfiles(a, b, options);
+  return { ...verdict, terms: termsOf(a, b, verdict, options) } as StoryComparison;
 }

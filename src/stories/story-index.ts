@@ -1,4 +1,4 @@
-import { compareProfiles, type StoryComparison, type StoryMatchOptions } from './compare-profiles.js';
+import { judgeProfiles, type StoryMatchOptions, type StoryVerdict } from './compare-profiles.js';
 import { profileStoredItem, type StoryProfile } from './story-profile.js';
 import { isGenericTerm } from './tokenize.js';
 import type { StoredItem } from '../core/types.js';
@@ -12,7 +12,7 @@ export interface IndexedItem {
 /** The best earlier item an item matched, and why. */
 export interface StoryMatch {
   candidate: IndexedItem;
-  comparison: Extract<StoryComparison, { matched: true }>;
+  comparison: Extract<StoryVerdict, { matched: true }>;
 }
 
 /**
@@ -50,14 +50,17 @@ export function createStoryIndex(options: StoryMatchOptions) {
   const hasKey = (profile: StoryProfile, key: string): boolean =>
     key.startsWith('link:') ? `link:${profile.link}` === key : profile.titleTerms.has(key) || profile.distinctive.has(key);
 
-  /** The newest MAX_POSTINGS_PER_TERM ids under a key, and the oldest of them when more exist (else 0). */
-  const newestIds = (key: string): { ids: number[]; from: number } => {
+  /**
+   * The ids under a key, sorted, and where its newest MAX_POSTINGS_PER_TERM start; `from` is the
+   * oldest id read when older ones exist (else 0). No copy: this runs for every key of every item.
+   */
+  const newestIds = (key: string): { ids: readonly number[]; start: number; from: number } => {
     const ids = postings.get(key);
-    if (!ids) return { ids: [], from: 0 };
+    if (!ids) return { ids: [], start: 0, from: 0 };
     if (unsorted.delete(key)) ids.sort((x, y) => x - y);
-    if (ids.length <= MAX_POSTINGS_PER_TERM) return { ids, from: 0 };
-    const newest = ids.slice(ids.length - MAX_POSTINGS_PER_TERM);
-    return { ids: newest, from: newest[0]! };
+    if (ids.length <= MAX_POSTINGS_PER_TERM) return { ids, start: 0, from: 0 };
+    const start = ids.length - MAX_POSTINGS_PER_TERM;
+    return { ids, start, from: ids[start]! };
   };
 
   return {
@@ -89,11 +92,15 @@ export function createStoryIndex(options: StoryMatchOptions) {
       const cut: Array<{ key: string; from: number }> = [];
       const viaWholeList = new Set<number>();
       for (const key of keysOf(profile)) {
-        const { ids, from } = newestIds(key);
-        counters.postingsRead += ids.length;
+        const { ids, start, from } = newestIds(key);
+        counters.postingsRead += ids.length - start;
         if (from > 0) cut.push({ key, from });
-        for (const id of ids) sharedKeys.set(id, (sharedKeys.get(id) ?? 0) + weightOf(key));
-        if (from === 0) for (const id of ids) viaWholeList.add(id);
+        const weight = weightOf(key);
+        for (let i = start; i < ids.length; i++) {
+          const id = ids[i]!;
+          sharedKeys.set(id, (sharedKeys.get(id) ?? 0) + weight);
+          if (from === 0) viaWholeList.add(id);
+        }
       }
       const ranked: Array<[number, number]> = [];
       for (const [id, found] of sharedKeys) {
@@ -114,7 +121,7 @@ export function createStoryIndex(options: StoryMatchOptions) {
       for (const [id] of chosen.sort((x, y) => x[0] - y[0])) {
         const candidate = entries.get(id)!;
         counters.comparisons += 1;
-        const comparison = compareProfiles(profile, candidate.profile, options);
+        const comparison = judgeProfiles(profile, candidate.profile, options);
         if (comparison.matched && (!best || comparison.score > best.comparison.score)) best = { candidate, comparison };
       }
       return best;

@@ -52,6 +52,19 @@ export function profileStoredItem(item: StoryCandidate): StoryProfile {
   return profile;
 }
 
+/**
+ * Files the profile computed for a stand-in (an item matched before it was stored) under the id
+ * it was stored with, so reading the stored item back does not tokenise it again.
+ */
+export function carryProfile(standInId: number, stored: StoryCandidate): void {
+  const hit = cache.get(standInId);
+  if (!hit || hit.title !== stored.title || hit.summary !== stored.summary || hit.profile.feedId !== stored.feedId) return;
+  const profile = { ...hit.profile, id: stored.id };
+  if (profile.link !== canonicalLink(stored.url) || profile.time !== (stored.publishedAt ?? stored.firstSeenAt).getTime()) return;
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
+  cache.set(stored.id, { title: stored.title, summary: stored.summary, profile });
+}
+
 /** Builds the comparable profile of an item. */
 export function profileItem(item: StoryCandidate): StoryProfile {
   const title = extractTerms(item.title);

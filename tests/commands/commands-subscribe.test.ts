@@ -36,7 +36,18 @@ describe('subscribe, unsubscribe, subscriptions', () => {
     expect(reply.text).toBe('"gpdr" is not a topic: did you mean `gdpr`? Example: `subscribe ai gdpr`');
     expect(await h.store.subscriptions.get(h.channel)).toBeNull();
     expect((await h.run('subscribe weather')).text).toBe('"weather" is not a topic: `topics` lists them all. Example: `subscribe ai`');
-    expect((await h.run('subscribe')).text).toBe('Name at least one topic. Example: `subscribe ai gdpr`');
+  });
+
+  it('bare `subscribe` in a channel without a subscription offers the settings form; with one it asks for topics', async () => {
+    const form = await h.run('subscribe');
+    expect(form.form).toMatchObject({ selected: [], subscribed: false, digest: { enabled: true } });
+    expect(form.form?.topics.map((topic) => topic.id)).toContain('gdpr');
+    expect(form.text).toContain('Pick topics for this channel in the form, or type `subscribe ai gdpr`.');
+    expect(await h.store.subscriptions.get(h.channel)).toBeNull();
+    await h.run('subscribe ai');
+    const again = await h.run('subscribe');
+    expect(again.text).toBe('Name at least one topic. Example: `subscribe ai gdpr`');
+    expect(again.form).toBeUndefined();
   });
 
   it('unsubscribes topics or everything', async () => {

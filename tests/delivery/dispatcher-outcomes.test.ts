@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createTestActions } from '../slack/test-actions.js';
 import { createSlackAdapter } from '../../adapters/slack/create-slack-adapter.js';
 import { createSilentLogger } from '../../src/core/logger.js';
 import { createDispatcher } from '../../src/delivery/dispatcher.js';
@@ -42,6 +43,7 @@ describe('dispatcher: typed send outcomes and the failure count', () => {
     const adapter = createSlackAdapter({
       env: { signingSecret: 'x', botToken: 'xoxb-test', adminOnly: false, apiUrl: api.apiUrl },
       commandHandler: createRecordingHandler(),
+      actions: createTestActions(h.store),
       store: h.store,
       logger,
       clock: h.clock,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTestActions } from './test-actions.js';
 import { createSlackAdapter, type SlackAdapterEnv } from '../../adapters/slack/create-slack-adapter.js';
 import { systemClock } from '../../src/core/clock.js';
 import { createSilentLogger } from '../../src/core/logger.js';
@@ -10,6 +11,7 @@ function build(env: Partial<SlackAdapterEnv>) {
   return createSlackAdapter({
     env: { signingSecret: 's', adminOnly: false, tokensEncrypted: false, ...env },
     commandHandler: createRecordingHandler(),
+    actions: createTestActions(createStore(':memory:')),
     store: createStore(':memory:'),
     logger: createSilentLogger(),
     clock: systemClock,

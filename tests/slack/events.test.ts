@@ -42,8 +42,9 @@ describe('Slack events and interactivity', () => {
     expect(call?.params.user_id).toBe('U5');
     const view = JSON.stringify(call?.params.view);
     expect(view).toContain('"type":"home"');
-    expect(view).toContain('<#C1>: ai, gdpr');
-    expect(view).toContain('paused: not_in_channel');
+    expect(view).toContain('<#C1>*: ai, gdpr');
+    expect(view).toContain('Deliveries paused: not_in_channel');
+    expect(view).toContain('"action_id":"home_edit_channel","text":{"type":"plain_text","text":"Edit"},"value":"C1"');
     expect(view).not.toContain('COTHER');
     expect(view).toContain('gdpr: GDPR');
     expect(handler.calls[0]?.text).toBe('topics');

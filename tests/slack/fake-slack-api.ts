@@ -128,9 +128,22 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         return postMessage(call);
       case 'users.info':
         return { body: { ok: true, user: { id: call.params.user, is_admin: false, is_owner: false } } };
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return viewCall(call);
       default:
         return { body: { ok: true } };
     }
+  }
+
+  /** Slack refuses a view without its addressee (trigger, view or user) or over 100 blocks. */
+  function viewCall(call: FakeCall): FakeReply {
+    const view = call.params.view as { type?: string; blocks?: unknown[] } | undefined;
+    const addressee = { 'views.open': 'trigger_id', 'views.update': 'view_id', 'views.publish': 'user_id' }[call.method as 'views.open'];
+    if (!call.params[addressee]) return { body: { ok: false, error: addressee === 'trigger_id' ? 'invalid_trigger_id' : 'invalid_arguments' } };
+    if (!view || !Array.isArray(view.blocks) || view.blocks.length > 100) return { body: { ok: false, error: 'invalid_arguments' } };
+    return { body: { ok: true, view: { id: `V${api.calls.length}`, ...view } } };
   }
 
   function postMessage(call: FakeCall): FakeReply {

@@ -4,6 +4,7 @@
  * enforcing 1 message/s per channel and answering a share of first attempts with 429.
  */
 import { createManualClock } from '../../src/core/clock.js';
+import { createTestActions } from './test-actions.js';
 import { createSilentLogger } from '../../src/core/logger.js';
 import { createDispatcher } from '../../src/delivery/dispatcher.js';
 import { routeNewItems } from '../../src/delivery/route-items.js';
@@ -42,6 +43,7 @@ export async function runFanOut(channels: number, every429 = 10): Promise<FanOut
     const adapter = createSlackAdapter({
       env: { signingSecret: 'x', botToken: 'xoxb-test', adminOnly: false, tokensEncrypted: false, apiUrl: api.apiUrl },
       commandHandler: createRecordingHandler(),
+      actions: createTestActions(store),
       store,
       logger,
       clock,

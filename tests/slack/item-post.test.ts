@@ -84,9 +84,9 @@ describe('a delivered Slack post', () => {
     const posts = h.api.callsOf('chat.postMessage');
     const post = posts.findIndex((call) => String(call.params.text).startsWith('Meta fined'));
     const blocks = postedBlocks(h, post);
-    // The title is the link; no "Open" button repeats it.
+    // The title is the link; no "Open" button repeats it (the only buttons are the post actions).
     expect(blocks[0]?.text?.text).toMatch(new RegExp(`^\\*<${fine.url!.replace(/[.?]/g, '\\$&')}\\|Meta fined`));
-    expect(JSON.stringify(blocks)).not.toContain('"button"');
+    expect(JSON.stringify(blocks)).not.toContain('"url"');
     const context = blocks.find((block) => block.type === 'context')!.elements![0]!.text;
     // Only the followed topics the item has, as labels (the channel also follows AI, which it lacks).
     expect(context).toMatch(/^Matched GDPR &amp; EU\/UK data protection · Reuters · <!date\^\d+\^\{date_short_pretty\} at \{time\}\|\w{3} \d{1,2} \w{3}, \d\d:\d\d UTC> · #\d+$/);

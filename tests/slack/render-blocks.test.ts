@@ -75,12 +75,13 @@ describe('escaping', () => {
 describe('Block Kit layout', () => {
   it('renders a delivered item as a linked title with its summary, then why it is here, source, date and reference', () => {
     const { blocks, text } = renderBlocks({ text: 'Regulator fines AI firm (Example News)', kind: 'item', items: [item({ id: 37, reason: 'Matched AI & automated decisions' })] });
-    expect(blocks.map((b) => b.type)).toEqual(['section', 'context']);
+    // The last block is the post actions (Why this?, More on this story, ...).
+    expect(blocks.map((b) => b.type)).toEqual(['section', 'context', 'actions']);
     expect(blocks[0]).toMatchObject({ text: { type: 'mrkdwn', text: '*<https://news.example/a?x=1&amp;y=2|Regulator fines AI firm>*\nThe regulator issued a fine.' } });
     const context = (blocks[1] as { elements: Array<{ text: string }> }).elements[0]!.text;
     expect(context).toBe('Matched AI &amp; automated decisions · Example News · <!date^1767603600^{date_short_pretty} at {time}|Mon 5 Jan, 09:00 UTC> · #37');
     // No "Open" button repeating the title's link.
-    expect(JSON.stringify(blocks)).not.toContain('"button"');
+    expect(JSON.stringify(blocks)).not.toContain('"url"');
     expect(text).toBe('Regulator fines AI firm (Example News)');
   });
 

@@ -17,13 +17,13 @@ function sub(channelId: string, topics: string[], status: 'active' | 'paused' = 
 
 describe('App Home view', () => {
   it('says what to do when no channel subscribed yet', () => {
-    expect(JSON.stringify(renderHomeView([], null))).toContain('No channel has subscribed yet');
+    expect(JSON.stringify(renderHomeView({ subscriptions: [], stories: [], topics: null }))).toContain('No channel has subscribed yet');
   });
 
   it('lists many channels within 100 blocks and 3000 characters a section, counting the rest', () => {
     const subs = Array.from({ length: 500 }, (_, i) => sub(`C${String(i).padStart(8, '0')}`, ['ai', 'gdpr', 'breach', 'lawsuit']));
     const topics = { text: 'topics', title: '17 topics', fields: Array.from({ length: 17 }, (_, i) => ({ label: `t${i}`, value: 'x'.repeat(100) })), buttons: [{ label: 'More', command: 'latest' }] };
-    const view = renderHomeView(subs, topics);
+    const view = renderHomeView({ subscriptions: subs, stories: [], topics });
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     const json = JSON.stringify(view);
     expect(json).toContain('460 more channels');
@@ -35,7 +35,7 @@ describe('App Home view', () => {
   });
 
   it('escapes a paused reason and never links a malformed channel id', () => {
-    const json = JSON.stringify(renderHomeView([sub('<!channel>', ['ai'], 'paused', '<@U1> removed')], null));
+    const json = JSON.stringify(renderHomeView({ subscriptions: [sub('<!channel>', ['ai'], 'paused', '<@U1> removed')], stories: [], topics: null }));
     expect(json).not.toMatch(/<!channel>|<@U1>/);
     expect(json).toContain('&lt;@U1&gt; removed');
   });

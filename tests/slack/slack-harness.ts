@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach } from 'vitest';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterEnv } from '../../adapters/slack/create-slack-adapter.js';
-import type { Clock, CommandHandler, Logger, Store } from '../../src/index.js';
+import type { ActionHandler, Clock, CommandHandler, Logger, Store } from '../../src/index.js';
+import { createTestActions } from './test-actions.js';
 import { systemClock } from '../../src/core/clock.js';
 import { createSilentLogger } from '../../src/core/logger.js';
 import { startHttpServer, type BotHttpServer } from '../../src/server/http-server.js';
@@ -25,6 +26,8 @@ export interface SlackHarness {
 export interface HarnessOptions {
   env?: Partial<SlackAdapterEnv>;
   handler?: CommandHandler;
+  /** Defaults to the real action handler over the harness store. */
+  actions?: ActionHandler;
   store?: Store;
   clock?: Clock;
   fake?: FakeSlackOptions;
@@ -43,6 +46,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const adapter = createSlackAdapter({
     env,
     commandHandler: options.handler ?? createRecordingHandler(),
+    actions: options.actions ?? createTestActions(store, options.clock),
     store,
     logger,
     clock: options.clock ?? systemClock,

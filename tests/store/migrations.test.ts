@@ -149,6 +149,41 @@ function registerMigrationTests(target: Target): void {
     }
   });
 
+  it('009 adds the feedback table to a database of the previous version, keeping its data', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      await runMigrations(raw, MIGRATIONS.filter((migration) => migration.version < 9));
+      await expect(raw.get('SELECT COUNT(*) AS n FROM feedback')).rejects.toThrow();
+      const [item] = await createSqlStore(raw, null).items.insertNew('f1', [makeItem('kept')], T0);
+      await store().migrate();
+      await store().feedback.recordNotRelevant(slack('C1'), item!.id, ['ai'], T0);
+      expect(await store().feedback.countsByTopic()).toEqual([{ topic: 'ai', count: 1 }]);
+      expect((await store().items.getById(item!.id))?.key).toBe('kept');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('008 keeps existing channels and feeds as they were: no quiet hours, no rules, operator-owned feeds', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      await runMigrations(raw, MIGRATIONS.filter((migration) => migration.version < 8));
+      const old = createSqlStore(raw, null);
+      await old.feeds.syncConfig([{ id: 'est', url: 'https://est.example/' }]);
+      await raw.run(
+        `INSERT INTO subscriptions (platform, workspace_id, channel_id, topics, digest_enabled, digest_weekday, digest_time, digest_time_zone, status, is_admin, created_at, updated_at)
+         VALUES ('slack', 'T1', 'C1', '["ai"]', 1, 1, '09:00', 'UTC', 'active', 0, 0, 0)`,
+      );
+      await store().migrate();
+      expect(await store().subscriptions.get(slack('C1'))).toMatchObject({ topics: ['ai'], quiet: null });
+      expect(await store().watches.active()).toEqual([]);
+      expect(await store().mutes.active()).toEqual([]);
+      expect((await store().feeds.list()).map((feed) => [feed.id, feed.owner])).toEqual([['est', undefined]]);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('applies a version missing below the highest one applied (neighbouring migrations added apart)', async () => {
     const { raw, store, cleanup } = await target.open();
     try {

@@ -11,6 +11,8 @@ import { registerListedItemsBehaviour } from './behaviour/listed-items.js';
 import { registerTransactionBehaviour } from './behaviour/transaction.js';
 import { registerWebReadBehaviour } from './behaviour/web-reads.js';
 import { registerOversizedTextBehaviour } from './behaviour/oversized-text.js';
+import { registerChannelRuleBehaviour } from './behaviour/channel-rules.js';
+import { registerFeedbackBehaviour } from './behaviour/feedback.js';
 
 /** A freshly migrated, empty store and how to dispose of it. */
 export interface StoreFixture {
@@ -38,4 +40,6 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerTransactionBehaviour(factory);
   registerWebReadBehaviour(factory);
   registerOversizedTextBehaviour(factory);
+  registerChannelRuleBehaviour(factory);
+  registerFeedbackBehaviour(factory);
 }

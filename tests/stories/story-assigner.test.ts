@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaggedItem } from '../../src/core/types.js';
 import { createStore } from '../../src/store/create-store.js';
@@ -56,5 +57,40 @@ describe('createStoryAssigner', () => {
     const later = new Date(T0.getTime() + 5 * HOUR);
     const [bbc] = await assigner.assign(await store.items.insertNew('bbc', [BBC], later), later);
     expect(bbc?.storyId).toBe(bbc?.id); // too far apart: a story of its own
+  });
+
+  it('reads each stored item once across polls at one clock time (no re-read margin)', async () => {
+    const assigner = createStoryAssigner(store);
+    let rowsRead = 0;
+    const items = store.items;
+    const counting: Store = { ...store, items: {
+      ...items,
+      between: async (...args) => { const rows = await items.between(...args); rowsRead += rows.length; return rows; },
+      storedAfter: async (...args) => { const rows = await items.storedAfter(...args); rowsRead += rows.length; return rows; },
+    } };
+    const polls = 20;
+    for (let n = 0; n < polls; n++) {
+      const batch = [0, 1, 2].map((i) => tagged(`p${n}-${i}`, `Regulator ${n} story ${i} about topic ${n * 3 + i}`, `Summary ${n} ${i}`));
+      await assigner.assign(await store.items.insertNew('reuters', batch, T0), T0, counting);
+    }
+    expect(await store.items.count()).toBe(3 * polls);
+    expect(rowsRead).toBe(3 * polls);
+  });
+
+  it('picks up an item committed late below an id it already read', async () => {
+    const assigner = createStoryAssigner(store);
+    // Another process took the first id and commits it only after this process stored and read
+    // the next ones: the row is taken out here and put back, with its id, after the first read.
+    const [lead] = await store.items.insertNew('reuters', [REUTERS], T0);
+    const raw = new Database(path);
+    const row = raw.prepare('SELECT * FROM items WHERE id = ?').get(lead!.id) as Record<string, unknown>;
+    raw.prepare('DELETE FROM items WHERE id = ?').run(lead!.id);
+    await assigner.assign(await store.items.insertNew('reuters', [tagged('other', 'Weather report for Tuesday', 'Rain all day.')], T0), T0);
+    const columns = Object.keys(row);
+    raw.prepare(`INSERT INTO items (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+    raw.close();
+    const t1 = new Date(T0.getTime() + 60_000);
+    const [bbc] = await assigner.assign(await store.items.insertNew('bbc', [BBC], t1), t1);
+    expect(bbc?.storyId).toBe(lead!.id);
   });
 });

@@ -7,7 +7,8 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { createTeamsAdapter, type TeamsAdapter, type TeamsEnv } from '../../adapters/teams/create-teams-adapter.js';
-import type { ChatMessage, CommandContext, CommandHandler, Logger, Store } from '../../src/index.js';
+import type { ActionHandler, ChatMessage, CommandContext, CommandHandler, Logger, Store } from '../../src/index.js';
+import { createTestActions } from '../slack/test-actions.js';
 import { createManualClock } from '../../src/core/clock.js';
 import { createSilentLogger } from '../../src/core/logger.js';
 import { createStore } from '../../src/store/create-store.js';
@@ -67,7 +68,7 @@ export function credentialsEnv(idp: FakeIdentity, appId: string, extra: Partial<
 }
 
 /** Starts the adapter with the given env on 127.0.0.1; by default local development (TEAMS_LOCAL_DEV, no credentials). */
-export async function startHarness(options: { env?: TeamsEnv; handler?: CommandHandler; store?: Store; clock?: ReturnType<typeof createManualClock>; logger?: Logger } = {}): Promise<Harness> {
+export async function startHarness(options: { env?: TeamsEnv; handler?: CommandHandler; actions?: ActionHandler; store?: Store; clock?: ReturnType<typeof createManualClock>; logger?: Logger } = {}): Promise<Harness> {
   const clock = options.clock ?? createManualClock('2026-03-02T09:00:00Z');
   const store = options.store ?? createStore(':memory:');
   if (!options.store) await store.migrate();
@@ -75,6 +76,7 @@ export async function startHarness(options: { env?: TeamsEnv; handler?: CommandH
   const adapter = createTeamsAdapter({
     env: options.env ?? { localDev: true },
     commandHandler: options.handler ?? createRecordingHandler(),
+    actions: options.actions ?? createTestActions(store, clock),
     store,
     logger: options.logger ?? createSilentLogger(),
     clock,

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-command.js';
 import { adminChannelCommand } from './admin-channel.js';
 import { digestCommand } from './digest.js';
+import { feedbackCommand } from './feedback.js';
 import { feedsCommand } from './feeds.js';
 import { latestCommand } from './latest.js';
 import { migrateCommand } from './migrate.js';
@@ -12,4 +13,4 @@ import { tagCommand } from './tag.js';
 import { topicsCommand } from './topics.js';
 
 /** Every `privacy-radar` command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [startCommand, pollCommand, feedsCommand, latestCommand, searchCommand, digestCommand, migrateCommand, purgeCommand, adminChannelCommand, topicsCommand, tagCommand];
+export const commands: CliCommand[] = [startCommand, pollCommand, feedsCommand, latestCommand, searchCommand, digestCommand, migrateCommand, purgeCommand, adminChannelCommand, topicsCommand, tagCommand, feedbackCommand];

@@ -9,14 +9,18 @@ type UnknownCommand = Extract<ParsedCommand, { name: 'unknown' }>;
 /** The grammar, one line per command (docs/commands.md). */
 export const HELP_LINES = [
   '`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
-  '`search <words>`: search stored items',
+  '`search <query>`: search stored items (words, "a phrase", -word, OR)',
   '`subscribe <topic...>`: post new items on these topics in this channel',
   '`unsubscribe <topic...|all>`: stop some topics, or everything',
   '`subscriptions`: what this channel follows, and whether deliveries are paused',
   '`topics`: the topics you can use',
   '`digest [on|off|preview|now|weekly <day> <HH:MM> [zone]]`: the weekly digest',
+  '`watch <query>` / `unwatch <query|all>` / `watches`: also post items matching a search, whatever their topics',
+  '`mute source <feed id>` / `mute <query>` / `unmute ...` / `mutes`: never post these items here',
+  '`quiet <HH:MM>-<HH:MM> [weekends] [zone]` / `quiet off`: hold posts at night, then post them as one message',
   '`feeds`: the sources and their health',
   '`why <item link or id>`: why an item got its topics',
+  '`settings`: this channel’s topics and digest as a form',
   '`help`: this list',
 ];
 

@@ -8,6 +8,7 @@ import { topicsById, unknownTopicsProblem } from '../topic-problems.js';
 import { describeSchedule } from './describe-schedule.js';
 import type { HandlerContext } from './handler-context.js';
 import { refuseManage } from './manage-permission.js';
+import { handleSettings } from './settings.js';
 
 type SubscribeCommand = Extract<ParsedCommand, { name: 'subscribe' }>;
 
@@ -19,7 +20,7 @@ const PREVIEW = 3;
  */
 export async function handleSubscribe(command: SubscribeCommand, { deps, context, now }: HandlerContext): Promise<ChatMessage> {
   if (!context.canManage) return refuseManage('change subscriptions');
-  if (command.topicWords.length === 0) return resumeOrExplain(deps, context.destination);
+  if (command.topicWords.length === 0) return resumeOrExplain(deps, context.destination, { deps, context, now });
   const { resolved, unknown } = resolveTopicList(command.topicWords, deps.topics);
   const guessed = resolved.filter((entry) => entry.typed !== undefined);
   const problems = [...unknown, ...guessed.map((entry) => ({ typed: entry.typed ?? '', suggestions: [entry.topic] }))];
@@ -51,17 +52,22 @@ export async function handleSubscribe(command: SubscribeCommand, { deps, context
   });
 }
 
-async function previewItems(items: { latest(q: { topic?: string; limit: number }): Promise<StoredItem[]> }, ids: string[]): Promise<StoredItem[]> {
-  const perTopic = await Promise.all(ids.map((topic) => items.latest({ topic, limit: PREVIEW * 3 })));
+/** The newest stored items on any of `ids`, newest first (subscribe's preview, App Home's stories). */
+export async function previewItems(items: { latest(q: { topic?: string; limit: number }): Promise<StoredItem[]> }, ids: string[], perTopicLimit = PREVIEW * 3): Promise<StoredItem[]> {
+  const perTopic = await Promise.all(ids.map((topic) => items.latest({ topic, limit: perTopicLimit })));
   const unique = new Map<number, StoredItem>();
   for (const item of perTopic.flat()) unique.set(item.id, item);
   return [...unique.values()].sort((a, b) => b.firstSeenAt.getTime() - a.firstSeenAt.getTime() || b.id - a.id);
 }
 
-/** Bare `subscribe`: resumes a paused channel; otherwise explains what is missing. */
-async function resumeOrExplain(deps: CommandDeps, destination: Destination): Promise<ChatMessage> {
+/**
+ * Bare `subscribe`: resumes a paused channel; in a channel without a subscription it offers the
+ * settings form to pick topics from; otherwise explains what is missing.
+ */
+async function resumeOrExplain(deps: CommandDeps, destination: Destination, ctx: HandlerContext): Promise<ChatMessage> {
   const current = await deps.store.subscriptions.get(destination);
-  if (current?.status !== 'paused') return problemReply('name at least one topic', EXAMPLES.subscribe);
+  if (!current) return handleSettings(ctx, `Pick topics for this channel in the form, or type \`${EXAMPLES.subscribe}\`.`);
+  if (current.status !== 'paused') return problemReply('name at least one topic', EXAMPLES.subscribe);
   await deps.store.subscriptions.resume(destination);
   const text = `Deliveries to this channel are resumed. It follows: ${current.topics.join(', ')}.`;
   return reply({ text, lines: [text] });

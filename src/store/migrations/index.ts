@@ -5,6 +5,8 @@ import { titleSearchMigration } from './003-title-search.js';
 import { routingMarkerMigration } from './004-routing-marker.js';
 import { onePollTransactionMigration } from './005-one-poll-transaction.js';
 import { outboxFailuresMigration } from './006-outbox-failures.js';
+import { channelRulesMigration } from './008-channel-rules.js';
+import { feedbackMigration } from './009-feedback.js';
 
 /**
  * Every migration in order. Append only: never edit one that has shipped. A version missing from
@@ -12,6 +14,8 @@ import { outboxFailuresMigration } from './006-outbox-failures.js';
  */
 export const MIGRATIONS: readonly Migration[] = [
   coreMigration, searchMigration, titleSearchMigration, routingMarkerMigration, onePollTransactionMigration, outboxFailuresMigration,
+  channelRulesMigration,
+  feedbackMigration,
 ];
 
 /** The schema version this code expects. */

@@ -1,4 +1,4 @@
-import type { Destination, Platform } from '../../core/types.js';
+import { destinationKey, type Destination, type Platform } from '../../core/types.js';
 
 /** WHERE fragment for one destination's columns. */
 export const DESTINATION_WHERE = 'platform = ? AND workspace_id = ? AND channel_id = ?';
@@ -11,4 +11,18 @@ export function destinationParams(destination: Destination): [string, string, st
 /** Rebuilds a Destination from its three columns. */
 export function toDestination(row: { platform: string; workspace_id: string; channel_id: string }): Destination {
   return { platform: row.platform as Platform, workspaceId: row.workspace_id, channelId: row.channel_id };
+}
+
+/**
+ * WHERE fragment and values matching any of several destinations (one indexed probe each), in
+ * parts small enough for both engines' bound-variable limits.
+ */
+export function anyDestinationParts(destinations: readonly Destination[]): Array<{ where: string; params: string[] }> {
+  const unique = [...new Map(destinations.map((destination) => [destinationKey(destination), destination])).values()];
+  const parts: Array<{ where: string; params: string[] }> = [];
+  for (let start = 0; start < unique.length; start += 200) {
+    const part = unique.slice(start, start + 200);
+    parts.push({ where: `(${part.map(() => `(${DESTINATION_WHERE})`).join(' OR ')})`, params: part.flatMap(destinationParams) });
+  }
+  return parts;
 }

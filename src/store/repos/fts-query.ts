@@ -1,19 +1,36 @@
-/** At most this many words reach the full-text engine; longer queries are cut, not rejected. */
-const MAX_TERMS = 12;
+import { isQueryProblem, parseQuery, type ParsedQuery, type QueryTerm } from '../../search/parse-query.js';
 
 /**
- * The words of a user's search as plain tokens (letters and digits only). Operators, quotes,
- * column filters and parentheses are dropped, so user input can never change the query syntax.
+ * A user's search parsed with the shared query language (src/search/parse-query.ts), or null
+ * when it has no usable word. Tokens are letters and digits only, so database operators, column
+ * filters and parentheses typed by a person are plain text and never change the query syntax.
  */
-export function searchTerms(words: string): string[] {
-  const tokens = words.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(tokens)].slice(0, MAX_TERMS);
+export function searchQuery(words: string): ParsedQuery | null {
+  const parsed = parseQuery(words);
+  return isQueryProblem(parsed) ? null : parsed;
 }
 
-/**
- * An FTS5 MATCH expression requiring every term. Each term is a double-quoted string (FTS5
- * "string" syntax), so words like NOT, OR, NEAR or `title:` are matched literally.
- */
-export function toFts5Query(terms: readonly string[]): string {
-  return terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' ');
+// Each term is a double-quoted FTS5 string (a phrase when it has several tokens), so words like
+// NOT, OR, NEAR or `title:` are matched literally.
+function fts5Term(term: QueryTerm): string {
+  return `"${term.tokens.join(' ').replace(/"/g, '""')}"`;
+}
+
+/** The FTS5 MATCH expression: groups joined by OR, each `(a AND "b c") NOT x`. */
+export function toFts5Query(query: ParsedQuery): string {
+  return query.groups
+    .map((group) => `(${group.include.map(fts5Term).join(' AND ')})${group.exclude.map((term) => ` NOT ${fts5Term(term)}`).join('')}`)
+    .join(' OR ');
+}
+
+function tsTerm(term: QueryTerm): string {
+  const parts = term.tokens.map((token) => `'${token}'`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' <-> ')})`;
+}
+
+/** The PostgreSQL to_tsquery text: `(a & (b <-> c) & !x) | (...)`; tokens are letters and digits only. */
+export function toTsQuery(query: ParsedQuery): string {
+  return query.groups
+    .map((group) => `(${[...group.include.map(tsTerm), ...group.exclude.map((term) => `!${tsTerm(term)}`)].join(' & ')})`)
+    .join(' | ');
 }

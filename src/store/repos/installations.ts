@@ -47,15 +47,21 @@ export function createInstallationRepository(db: SqlExecutor, cipher: PayloadCip
     },
     purgeWorkspace: async (platform, workspaceId) => {
       await db.transaction(async (tx) => {
-        for (const table of ['installations', 'subscriptions', 'outbox']) {
+        for (const table of ['installations', 'subscriptions', 'watches', 'mutes', 'outbox', 'feedback']) {
           await tx.run(`DELETE FROM ${table} WHERE platform = ? AND workspace_id = ?`, [platform, workspaceId]);
         }
+        // Sources the workspace added from chat, with their items (item_topics cascade; the
+        // search index follows by trigger on SQLite and by the generated column on PostgreSQL).
+        const owned = 'SELECT id FROM feeds WHERE owner_platform = ? AND owner_workspace_id = ?';
+        await tx.run(`DELETE FROM item_topics WHERE item_id IN (SELECT id FROM items WHERE feed_id IN (${owned}))`, [platform, workspaceId]);
+        await tx.run(`DELETE FROM items WHERE feed_id IN (${owned})`, [platform, workspaceId]);
+        await tx.run('DELETE FROM feeds WHERE owner_platform = ? AND owner_workspace_id = ?', [platform, workspaceId]);
       });
       await forgetDeleted();
     },
     purgeDestination: async (destination: Destination) => {
       await db.transaction(async (tx) => {
-        for (const table of ['subscriptions', 'outbox']) {
+        for (const table of ['subscriptions', 'watches', 'mutes', 'outbox', 'feedback']) {
           await tx.run(`DELETE FROM ${table} WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
         }
         // A conversation reference is saved under the conversation's id as its key (Teams).

@@ -1,4 +1,5 @@
-import type { StoredItem, TopicWhy } from '../../core/types.js';
+import type { StoredItem, TopicWhy, WorkspaceRef } from '../../core/types.js';
+import type { SqlValue } from '../sql/executor.js';
 import { parseJson, toDate } from './json.js';
 
 /** Columns selected for a StoredItem; `i` is items, `f` the LEFT JOINed feeds row. */
@@ -40,4 +41,15 @@ export function toStoredItem(row: ItemRow): StoredItem {
     storyId: row.story_id === null ? null : Number(row.story_id),
     source: row.source,
   };
+}
+
+/**
+ * A condition keeping items a workspace may see: those of feeds.json sources and of sources that
+ * workspace added from chat, never another workspace's. Without a workspace (operator views),
+ * only feeds.json sources. `feedId` is the SQL expression of the item's feed id.
+ */
+export function visibleTo(feedId: string, workspace: WorkspaceRef | undefined): { sql: string; params: SqlValue[] } {
+  const owned = `SELECT 1 FROM feeds vf WHERE vf.id = ${feedId} AND vf.owner_workspace_id IS NOT NULL`;
+  if (!workspace) return { sql: `NOT EXISTS (${owned})`, params: [] };
+  return { sql: `NOT EXISTS (${owned} AND NOT (vf.owner_platform = ? AND vf.owner_workspace_id = ?))`, params: [workspace.platform, workspace.workspaceId] };
 }

@@ -2,7 +2,7 @@ import type { StoredItem } from '../../core/types.js';
 import type { ItemRepository, LatestQuery } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
 import { chunk, placeholders } from '../sql/placeholders.js';
-import { ITEM_COLUMNS, ITEM_FROM, toStoredItem, type ItemRow } from './item-rows.js';
+import { ITEM_COLUMNS, ITEM_FROM, toStoredItem, visibleTo, type ItemRow } from './item-rows.js';
 import { insertNewItems } from './insert-items.js';
 import { searchItems } from './search-items.js';
 import { clampLimit } from './limits.js';
@@ -10,6 +10,11 @@ import { clampLimit } from './limits.js';
 /** `latest <topic>`: walks item_topics_latest (topic, first_seen_at, item_id) backwards, no sort. */
 export const LATEST_BY_TOPIC_SQL = `SELECT ${ITEM_COLUMNS} FROM item_topics t JOIN items i ON i.id = t.item_id LEFT JOIN feeds f ON f.id = i.feed_id
   WHERE t.topic = ? AND t.first_seen_at >= ? ORDER BY t.first_seen_at DESC, t.item_id DESC LIMIT ?`;
+
+/** LATEST_BY_TOPIC_SQL with a visibility condition (see visibleTo) before the ordering. */
+function latestByTopicSql(visible: string): string {
+  return LATEST_BY_TOPIC_SQL.replace('AND t.first_seen_at >= ?', `AND t.first_seen_at >= ? AND ${visible}`);
+}
 
 /**
  * A 304's refresh of the items its feed still lists: the newest last_seen_at of a feed marks
@@ -38,17 +43,28 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
     latest: async (query: LatestQuery) => {
       const since = query.since?.getTime() ?? 0;
       const limit = clampLimit(query.limit);
-      if (!query.topic) return select('i.first_seen_at >= ?', [since, limit], 'ORDER BY i.first_seen_at DESC, i.id DESC LIMIT ?');
-      const rows = await db.all<ItemRow>(LATEST_BY_TOPIC_SQL, [query.topic, since, limit]);
+      const visible = visibleTo('i.feed_id', query.workspace);
+      if (!query.topic) return select(`i.first_seen_at >= ? AND ${visible.sql}`, [since, ...visible.params, limit], 'ORDER BY i.first_seen_at DESC, i.id DESC LIMIT ?');
+      const rows = await db.all<ItemRow>(latestByTopicSql(visible.sql), [query.topic, since, ...visible.params, limit]);
       return rows.map(toStoredItem);
     },
     search: (query) => searchItems(db, query),
     getById: async (id) => (await select('i.id = ?', [id]))[0] ?? null,
     getByUrl: async (url) => (await select('i.url = ?', [url], 'ORDER BY i.first_seen_at DESC, i.id DESC LIMIT 1'))[0] ?? null,
-    between: async (from, to, topics) => {
+    between: async (from, to, topics, viewer = {}) => {
       if (topics && topics.length === 0) return [];
       const filter = topics ? ` AND EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = i.id AND t.topic IN (${placeholders(topics.length)}))` : '';
-      return select(`i.first_seen_at >= ? AND i.first_seen_at < ?${filter}`, [from.getTime(), to.getTime(), ...(topics ?? [])], 'ORDER BY i.first_seen_at DESC, i.id DESC');
+      const visible = visibleTo('i.feed_id', viewer.workspace);
+      return select(
+        `i.first_seen_at >= ? AND i.first_seen_at < ?${filter} AND ${visible.sql}`,
+        [from.getTime(), to.getTime(), ...(topics ?? []), ...visible.params],
+        'ORDER BY i.first_seen_at DESC, i.id DESC',
+      );
+    },
+    storedAfter: async (afterId, recheck = []) => {
+      const ids = [...new Set(recheck)].slice(0, 500);
+      const again = ids.length > 0 ? ` OR i.id IN (${placeholders(ids.length)})` : '';
+      return select(`i.id > ?${again}`, [afterId, ...ids], 'ORDER BY i.id');
     },
     setStory: async (itemIds, storyId) => {
       for (const ids of chunk(itemIds)) {

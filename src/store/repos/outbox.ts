@@ -1,8 +1,9 @@
 import type { Clock } from '../../core/clock.js';
+import { destinationKey } from '../../core/types.js';
 import type { OutboxRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
 import { chunk, placeholders } from '../sql/placeholders.js';
-import { DESTINATION_WHERE, destinationParams } from './destination.js';
+import { anyDestinationParts, DESTINATION_WHERE, destinationParams, toDestination } from './destination.js';
 import { claimOutbox } from './outbox-claim.js';
 import { toOutboxRow, type OutboxTableRow } from './outbox-rows.js';
 
@@ -56,6 +57,18 @@ export function createOutboxRepository(db: SqlExecutor, clock: Clock): OutboxRep
         ...destinationParams(destination), since.getTime(),
       ]);
       return Number(row?.n ?? 0);
+    },
+    countSentSinceMany: async (destinations, since) => {
+      const counts = new Map<string, number>();
+      for (const { where, params } of anyDestinationParts(destinations)) {
+        const rows = await db.all<{ platform: string; workspace_id: string; channel_id: string; n: number }>(
+          `SELECT platform, workspace_id, channel_id, COUNT(*) AS n FROM outbox WHERE status = 'sent' AND sent_at >= ? AND ${where}
+           GROUP BY platform, workspace_id, channel_id`,
+          [since.getTime(), ...params],
+        );
+        for (const row of rows) counts.set(destinationKey(toDestination(row)), Number(row.n));
+      }
+      return counts;
     },
     storyMessageRef: async (destination, storyId) => {
       const row = await db.get<{ message_ref: string }>(

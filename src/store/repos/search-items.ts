@@ -2,8 +2,10 @@ import type { StoredItem } from '../../core/types.js';
 import type { SearchQuery } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
 import { placeholders } from '../sql/placeholders.js';
-import { ITEM_COLUMNS, ITEM_FROM, toStoredItem, type ItemRow } from './item-rows.js';
-import { searchTerms, toFts5Query } from './fts-query.js';
+import { ITEM_COLUMNS, ITEM_FROM, toStoredItem, visibleTo, type ItemRow } from './item-rows.js';
+import type { WorkspaceRef } from '../../core/types.js';
+import { searchQuery, toFts5Query, toTsQuery } from './fts-query.js';
+import type { ParsedQuery } from '../../search/parse-query.js';
 import { clampLimit } from './limits.js';
 
 // PostgreSQL estimates a two-word AND badly; with ORDER BY id DESC LIMIT it may walk the whole
@@ -20,13 +22,13 @@ export const RECENT_ITEMS = 1000;
  * matching entry, 10-45 ms per query at 100k items (docs/storage.md), over the 20 ms budget.
  */
 export async function searchItems(db: SqlExecutor, query: SearchQuery, recentItems = RECENT_ITEMS): Promise<StoredItem[]> {
-  const terms = searchTerms(query.words);
-  if (terms.length === 0) return [];
+  const terms = searchQuery(query.words);
+  if (terms === null) return [];
   const limit = clampLimit(query.limit);
   const find = db.dialect === 'sqlite' ? findSqlite : findPostgres;
   const floor = db.dialect === 'sqlite' ? 0 : Number((await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM items'))?.id ?? 0) - recentItems;
-  const titleIds = await find(db, terms, query.topic, limit, true, floor);
-  const anyIds = titleIds.length < limit ? await find(db, terms, query.topic, limit + titleIds.length, false, floor) : [];
+  const titleIds = await find(db, terms, query.topic, limit, true, floor, query.workspace);
+  const anyIds = titleIds.length < limit ? await find(db, terms, query.topic, limit + titleIds.length, false, floor, query.workspace) : [];
   const seen = new Set(titleIds);
   const ids = [...titleIds, ...anyIds.filter((id) => !seen.has(id))].slice(0, limit);
   if (ids.length === 0) return [];
@@ -35,15 +37,23 @@ export async function searchItems(db: SqlExecutor, query: SearchQuery, recentIte
   return ids.flatMap((id) => (byId.has(id) ? [toStoredItem(byId.get(id)!)] : []));
 }
 
-// Terms are quoted FTS5 strings; `{title} :` restricts every one of them to the title column.
-async function findSqlite(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean, _floor: number): Promise<number[]> {
-  const match = titleOnly ? `{title} : (${toFts5Query(terms)})` : toFts5Query(terms);
+/** The query without its exclusions: what a headline must contain to rank first. */
+function wantedWords(query: ParsedQuery): ParsedQuery {
+  return { ...query, groups: query.groups.map((group) => ({ include: group.include, exclude: [] })) };
+}
+
+// Terms are quoted FTS5 strings; `{title} :` restricts the wanted words to the title column,
+// while exclusions still apply to title and summary alike.
+async function findSqlite(db: SqlExecutor, terms: ParsedQuery, topic: string | undefined, limit: number, titleOnly: boolean, _floor: number, workspace?: WorkspaceRef): Promise<number[]> {
+  const match = titleOnly ? `({title} : (${toFts5Query(wantedWords(terms))})) AND (${toFts5Query(terms)})` : toFts5Query(terms);
+  const visible = visibleTo('(SELECT vi.feed_id FROM items vi WHERE vi.id = items_fts.rowid)', workspace);
   const params: SqlValue[] = [match];
   if (topic) params.push(topic);
-  params.push(limit);
+  params.push(...visible.params, limit);
   const rows = await db.all<{ id: number }>(
     `SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ?
      ${topic ? 'AND EXISTS (SELECT 1 FROM item_topics t WHERE t.topic = ? AND t.item_id = items_fts.rowid)' : ''}
+     AND ${visible.sql}
      ORDER BY rowid DESC LIMIT ?`,
     params,
   );
@@ -51,16 +61,21 @@ async function findSqlite(db: SqlExecutor, terms: string[], topic: string | unde
 }
 
 
-// Terms contain only letters and digits (searchTerms), so joining them with & is safe for
+// Terms contain only letters and digits (parseQuery), so toTsQuery's text is safe for
 // to_tsquery. Title-only search uses title_vector (migration 3) for its own planner statistics.
-async function findPostgres(db: SqlExecutor, terms: string[], topic: string | undefined, limit: number, titleOnly: boolean, floor: number): Promise<number[]> {
+async function findPostgres(db: SqlExecutor, terms: ParsedQuery, topic: string | undefined, limit: number, titleOnly: boolean, floor: number, workspace?: WorkspaceRef): Promise<number[]> {
   const step = async (range: string, order: string): Promise<number[]> => {
-    const params: SqlValue[] = [terms.join(' & '), floor];
+    const params: SqlValue[] = titleOnly ? [toTsQuery(wantedWords(terms)), toTsQuery(terms), floor] : [toTsQuery(terms), floor];
     if (topic) params.push(topic);
-    params.push(limit);
+    const visible = visibleTo('i.feed_id', workspace);
+    params.push(...visible.params, limit);
+    const match = titleOnly
+      ? "i.title_vector @@ to_tsquery('english', ?) AND i.search_vector @@ to_tsquery('english', ?)"
+      : "i.search_vector @@ to_tsquery('english', ?)";
     const rows = await db.all<{ id: number }>(
-      `SELECT i.id FROM items i WHERE i.${titleOnly ? 'title_vector' : 'search_vector'} @@ to_tsquery('english', ?) AND ${range}
+      `SELECT i.id FROM items i WHERE ${match} AND ${range}
        ${topic ? 'AND EXISTS (SELECT 1 FROM item_topics t WHERE t.topic = ? AND t.item_id = i.id)' : ''}
+       AND ${visible.sql}
        ORDER BY ${order} LIMIT ?`,
       params,
     );

@@ -1,4 +1,4 @@
-import type { Subscription } from '../../core/types.js';
+import type { QuietHours, Subscription } from '../../core/types.js';
 import { toDestination } from './destination.js';
 import { parseJson, toDate } from './json.js';
 
@@ -17,6 +17,8 @@ export interface SubscriptionRow {
   last_digest_at: number | null;
   is_admin: number;
   created_at: number;
+  /** JSON QuietHours or NULL (migration 8). */
+  quiet?: string | null;
 }
 
 /** Maps a row to the domain type. */
@@ -35,5 +37,6 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     lastDigestAt: toDate(row.last_digest_at),
     createdAt: new Date(Number(row.created_at)),
     isAdmin: Number(row.is_admin) === 1,
+    quiet: parseJson<QuietHours | null>(row.quiet, null),
   };
 }

@@ -1,14 +1,14 @@
 import type { Clock } from '../../core/clock.js';
-import type { Destination } from '../../core/types.js';
+import { destinationKey, type Destination, type Subscription } from '../../core/types.js';
 import type { SubscriptionRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
-import { DESTINATION_WHERE, destinationParams } from './destination.js';
+import { anyDestinationParts, DESTINATION_WHERE, destinationParams } from './destination.js';
 import { toSubscription, type SubscriptionRow } from './subscription-rows.js';
 
 /**
  * Channel subscriptions. Topics are a small JSON list per channel; `matching` filters active
  * subscriptions in memory, which stays cheap for the thousands of channels one install serves.
- * Removing the last topic removes the subscription.
+ * Removing the last topic removes the subscription, unless the channel still has watches.
  */
 export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): SubscriptionRepository {
   const read = async (tx: SqlExecutor, destination: Destination) => {
@@ -41,14 +41,27 @@ export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): Sub
         const existing = await read(tx, destination);
         if (!existing) return null;
         const remaining = topics === 'all' ? [] : existing.topics.filter((topic) => !topics.includes(topic));
-        if (remaining.length === 0) {
-          await tx.run(`DELETE FROM subscriptions WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
+        const watched = topics !== 'all' && (await tx.get(`SELECT 1 AS found FROM watches WHERE ${DESTINATION_WHERE} LIMIT 1`, destinationParams(destination)));
+        if (remaining.length === 0 && !watched) {
+          for (const table of ['subscriptions', 'watches', 'mutes']) {
+            await tx.run(`DELETE FROM ${table} WHERE ${DESTINATION_WHERE}`, destinationParams(destination));
+          }
           return null;
         }
         await tx.run(`UPDATE subscriptions SET topics = ?, updated_at = ? WHERE ${DESTINATION_WHERE}`, [JSON.stringify(remaining), clock.now().getTime(), ...destinationParams(destination)]);
         return read(tx, destination);
       }),
     get: (destination) => read(db, destination),
+    getMany: async (destinations) => {
+      const found = new Map<string, Subscription>();
+      for (const { where, params } of anyDestinationParts(destinations)) {
+        for (const row of await db.all<SubscriptionRow>(`SELECT * FROM subscriptions WHERE ${where}`, params)) {
+          const subscription = toSubscription(row);
+          found.set(destinationKey(subscription.destination), subscription);
+        }
+      }
+      return found;
+    },
     list: async (filter = {}) => {
       const where: string[] = [];
       const params: SqlValue[] = [];
@@ -77,5 +90,6 @@ export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): Sub
       ]),
     markDigestSent: (destination, at) => update(destination, 'last_digest_at = ?', [at.getTime()]),
     setAdmin: (destination, isAdmin) => update(destination, 'is_admin = ?', [isAdmin ? 1 : 0]),
+    setQuiet: (destination, quiet) => update(destination, 'quiet = ?', [quiet === null ? null : JSON.stringify(quiet)]),
   };
 }

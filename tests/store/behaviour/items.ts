@@ -84,6 +84,20 @@ export function registerItemBehaviour(factory: StoreFactory): void {
       expect(await keys([])).toEqual([]);
     });
 
+    it('reads items stored after an id, in id order, plus the re-checked ids that exist', async () => {
+      const [a, b, c] = (await store().items.insertNew('f1', [makeItem('a'), makeItem('b'), makeItem('c')], T0)).sort((x, y) => x.id - y.id);
+      const [d] = await store().items.insertNew('f2', [makeItem('d')], at(minutes(1)));
+      const ids = async (afterId: number, recheck?: number[]) => (await store().items.storedAfter(afterId, recheck)).map((item) => item.key);
+      expect(await ids(a!.id)).toEqual(['b', 'c', 'd']);
+      expect(await ids(c!.id)).toEqual(['d']);
+      expect(await ids(d!.id)).toEqual([]);
+      expect(await ids(c!.id, [a!.id, d!.id + 1000, a!.id])).toEqual(['a', 'd']);
+      expect(await ids(d!.id, [])).toEqual([]);
+      const [read] = await store().items.storedAfter(c!.id);
+      expect(read).toEqual(await store().items.getById(d!.id));
+      expect(b?.key).toBe('b');
+    });
+
     it('sets and reads stories', async () => {
       const items = await store().items.insertNew('f1', [makeItem('a'), makeItem('b'), makeItem('c')], T0);
       const [a, b] = items.sort((x, y) => x.id - y.id);

@@ -93,6 +93,31 @@ export function registerOutboxBehaviour(factory: StoreFactory): void {
       expect((await store().outbox.list({ destination: slack('C2') })).map((row) => row.dedupKey)).toEqual(['other']);
     });
 
+    it('counts sent rows of several destinations in one call, matching countSentSince', async () => {
+      const teams = { platform: 'teams' as const, workspaceId: 'T1', channelId: 'C1' };
+      await store().outbox.enqueue([
+        entry('a'), entry('b'), entry('c', { destination: slack('C2') }), entry('d', { destination: teams }), entry('e', { destination: slack('C3') }),
+      ], T0);
+      const rows = await store().outbox.claim('w', 10, T0, minutes(10));
+      const byKey = new Map(rows.map((row) => [row.dedupKey, row.id]));
+      await store().outbox.markSent(byKey.get('a')!, at(minutes(1)), null);
+      await store().outbox.markSent(byKey.get('b')!, at(minutes(3)), null);
+      await store().outbox.markSent(byKey.get('c')!, at(minutes(3)), null);
+      await store().outbox.markSent(byKey.get('d')!, at(minutes(3)), null);
+      await store().outbox.markDead(byKey.get('e')!, 'gone');
+      const asked = [slack('C1'), slack('C2'), slack('C3'), teams, slack('C1'), slack('C9')];
+      const counts = await store().outbox.countSentSinceMany(asked, at(minutes(2)));
+      expect(Object.fromEntries(counts)).toEqual({ 'slack:T1:C1': 1, 'slack:T1:C2': 1, 'teams:T1:C1': 1 });
+      for (const destination of asked) {
+        expect(counts.get(`${destination.platform}:${destination.workspaceId}:${destination.channelId}`) ?? 0)
+          .toBe(await store().outbox.countSentSince(destination, at(minutes(2))));
+      }
+      expect(await store().outbox.countSentSinceMany([], T0)).toEqual(new Map());
+      // More destinations than one statement takes: every part is read.
+      const many = Array.from({ length: 450 }, (_, n) => slack(`X${n}`));
+      expect((await store().outbox.countSentSinceMany([...many, slack('C1')], T0)).get('slack:T1:C1')).toBe(2);
+    });
+
     it('finds the first sent message of a story in a destination', async () => {
       await store().outbox.enqueue([
         entry('first', { storyId: 7 }), entry('update', { storyId: 7, kind: 'story_update' }), entry('elsewhere', { storyId: 7, destination: slack('C2') }),

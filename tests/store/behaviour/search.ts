@@ -31,15 +31,28 @@ export function registerSearchBehaviour(factory: StoreFactory): void {
       expect(await store().items.search({ words: 'biometric', limit: 1 })).toHaveLength(1);
     });
 
-    it('treats operators and quotes in user words as plain text', async () => {
+    it('treats database operators in user words as plain text', async () => {
       await seed();
       for (const words of HOSTILE) {
         await expect(store().items.search({ words, limit: 5 })).resolves.toBeInstanceOf(Array);
       }
-      // Read as operators these would match three items; as words they match none.
-      expect(await store().items.search({ words: '"biometric" OR cookie', limit: 10 })).toEqual([]);
+      // Read as a column filter this would match; as words ("title", "biometric") it matches none.
       expect((await store().items.search({ words: 'title:biometric', limit: 10 })).map((item) => item.key)).toEqual([]);
+      expect(await store().items.search({ words: 'NEAR(biometric cookie)', limit: 10 })).toEqual([]);
       expect(await store().items.search({ words: '   ', limit: 10 })).toEqual([]);
+    });
+
+    it('speaks the query language: "phrases", -exclusions and OR', async () => {
+      await seed();
+      const keys = async (words: string) => (await store().items.search({ words, limit: 10 })).map((item) => item.key);
+      expect(await keys('"biometric data"')).toEqual(['title-hit', 'summary-hit']);
+      expect(await keys('"data biometric"')).toEqual([]);
+      // An exclusion found only in the summary still excludes a headline match.
+      expect(await keys('biometric -schools')).toEqual(['summary-hit']);
+      expect(await keys('biometric -"facial scans"')).toEqual(['summary-hit']);
+      expect(await keys('cookie OR court')).toEqual(['other', 'summary-hit']);
+      expect(await keys('cookie OR biometric -court')).toEqual(['other', 'title-hit']);
+      expect(await keys('"biometric')).toEqual([]);
     });
   });
 }

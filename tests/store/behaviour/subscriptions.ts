@@ -12,12 +12,28 @@ export function registerSubscriptionBehaviour(factory: StoreFactory): void {
       const created = await store().subscriptions.subscribe(slack('C1'), ['ai', 'ai'], WEEKLY, T0);
       expect(created).toEqual({
         destination: slack('C1'), topics: ['ai'], digest: WEEKLY, status: 'active', pausedReason: null,
-        lastDigestAt: null, createdAt: T0, isAdmin: false,
+        lastDigestAt: null, createdAt: T0, isAdmin: false, quiet: null,
       });
       const more = await store().subscriptions.subscribe(slack('C1'), ['gdpr', 'ai'], { ...WEEKLY, weekday: 5 }, at(minutes(1)));
       expect(more.topics).toEqual(['ai', 'gdpr']);
       expect(more.digest.weekday).toBe(1);
       expect(more.createdAt).toEqual(T0);
+    });
+
+    it('reads the subscriptions of several destinations at once, as get gives them', async () => {
+      const teams = { platform: 'teams' as const, workspaceId: 'T1', channelId: 'C1' };
+      await store().subscriptions.subscribe(slack('C1'), ['ai'], WEEKLY, T0);
+      await store().subscriptions.subscribe(slack('C2'), ['gdpr'], WEEKLY, T0);
+      await store().subscriptions.subscribe(teams, ['breach'], WEEKLY, T0);
+      await store().subscriptions.pause(slack('C2'), 'channel_not_found');
+      const many = Array.from({ length: 450 }, (_, n) => slack(`X${n}`));
+      const found = await store().subscriptions.getMany([slack('C1'), slack('C2'), slack('C9'), teams, ...many, slack('C1')]);
+      expect([...found.keys()].sort()).toEqual(['slack:T1:C1', 'slack:T1:C2', 'teams:T1:C1']);
+      expect(found.get('slack:T1:C1')).toEqual(await store().subscriptions.get(slack('C1')));
+      expect(found.get('slack:T1:C2')).toEqual(await store().subscriptions.get(slack('C2')));
+      expect(found.get('slack:T1:C2')?.status).toBe('paused');
+      expect(found.get('teams:T1:C1')).toEqual(await store().subscriptions.get(teams));
+      expect(await store().subscriptions.getMany([])).toEqual(new Map());
     });
 
     it('unsubscribes some topics, and removes the subscription with all or the last topic', async () => {
