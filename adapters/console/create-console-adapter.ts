@@ -13,6 +13,7 @@ export const CONSOLE_DESTINATION: Destination = { platform: 'console', workspace
 export function createConsoleAdapter(options: { commands: CommandHandler; input: Readable & { isTTY?: boolean }; output: Writable; prompt?: boolean }) {
   const { output } = options;
   let rl: Interface | undefined;
+  let hinted = false;
   const print = (text: string) => {
     output.write(`\n${text}\n`);
     rl?.prompt(true);
@@ -41,7 +42,13 @@ export function createConsoleAdapter(options: { commands: CommandHandler; input:
       });
       // Ctrl-C at the prompt means "stop the bot", as it does without a prompt.
       rl.on('SIGINT', () => process.emit('SIGINT', 'SIGINT'));
-      rl.prompt();
+    },
+    /** Shows the prompt, once the start-up messages above it are printed (so they do not scroll it away). */
+    ready() {
+      if (!rl) return;
+      if (!hinted) output.write('\nType a command at the prompt: help, latest, why #12, ...\n');
+      hinted = true;
+      rl.prompt(true);
     },
     stop() {
       rl?.close();

@@ -30,7 +30,9 @@ function reference(item: MessageItem): string {
 
 /** "  ↳ Also covered by BBC · Tue 1 Dec, 09:00 UTC · #38" under the story's post. */
 function renderAlsoCovered(item: MessageItem): string {
-  return [`  ↳ Also covered by ${item.source}`, describeDate(item), reference(item)].filter(Boolean).join(' · ') + (item.url ? `\n    ${item.url}` : '');
+  // No threads in a terminal: the title says which story the line belongs to.
+  const line = [`  ↳ Also covered by ${item.source}`, describeDate(item), reference(item)].filter(Boolean).join(' · ');
+  return `${line}: ${item.title}${item.url ? `\n    ${item.url}` : ''}`;
 }
 
 function renderItem(item: MessageItem): string {

@@ -11,7 +11,7 @@ import { createTeamsAdapter, readTeamsEnv } from '../teams/create-teams-adapter.
 export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
   const { env } = core.config;
   const { store, logger, clock, commands, actions } = core;
-  const parts: Array<{ name: string; port: PlatformBundle['ports'][number]; routes: PlatformBundle['routes']; start(): Promise<void> | void; stop(): Promise<void> | void }> = [];
+  const parts: Array<{ name: string; port: PlatformBundle['ports'][number]; routes: PlatformBundle['routes']; start(): Promise<void> | void; ready?(): void; stop(): Promise<void> | void }> = [];
 
   const slackConfigured = Boolean(env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID);
   if (slackConfigured) {
@@ -44,7 +44,7 @@ export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
 
   if (!slackConfigured && !env.TEAMS_APP_ID) {
     const consoleAdapter = createConsoleAdapter({ commands, input: process.stdin, output: process.stdout });
-    parts.push({ name: 'console', port: consoleAdapter.port, routes: [], start: () => consoleAdapter.start(), stop: () => consoleAdapter.stop() });
+    parts.push({ name: 'console', port: consoleAdapter.port, routes: [], start: () => consoleAdapter.start(), ready: () => consoleAdapter.ready(), stop: () => consoleAdapter.stop() });
   }
 
   return {
@@ -53,6 +53,9 @@ export async function createPlatforms(core: AppCore): Promise<PlatformBundle> {
     routes: parts.flatMap((p) => p.routes),
     async start() {
       for (const part of parts) await part.start();
+    },
+    ready() {
+      for (const part of parts) part.ready?.();
     },
     async stop() {
       for (const part of parts) await part.stop();

@@ -30,12 +30,17 @@ export interface AppCore {
   close(): Promise<void>;
 }
 
+/** LOG_FORMAT=auto (the default): readable lines on a terminal, JSON everywhere else. */
+export function readableLogs(format: 'auto' | 'json' | 'readable', stderrIsTerminal: boolean): boolean {
+  return format === 'readable' || (format === 'auto' && stderrIsTerminal);
+}
+
 /** Builds the core from validated config: opens and migrates the store, syncs feeds.json. */
 export async function createCore(config: AppConfig, options: { clock?: Clock; logger?: Logger } = {}): Promise<AppCore> {
   const clock = options.clock ?? systemClock;
   const { env } = config;
   const logger =
-    options.logger ?? createLogger({ level: env.LOG_LEVEL, pretty: env.LOG_LEVEL === 'debug' && Boolean(process.stderr.isTTY) });
+    options.logger ?? createLogger({ level: env.LOG_LEVEL, readable: readableLogs(env.LOG_FORMAT, Boolean(process.stderr.isTTY)) });
   const metrics = createMetrics({ processMetrics: true });
   const store = await createStore(env.DATABASE_URL, { encryptionKey: env.ENCRYPTION_KEY, logger, clock });
   try {

@@ -13,6 +13,8 @@ export interface PlatformBundle {
   routes: HttpRoute[];
   /** Starts sockets/prompts that run beside the HTTP server (Socket Mode, console prompt). */
   start(): Promise<void>;
+  /** Start-up messages are printed: show what waits for input (the console's privacy> prompt). */
+  ready?(): void;
   stop(): Promise<void>;
 }
 

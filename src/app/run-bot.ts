@@ -15,6 +15,8 @@ export interface RunningBot {
   port: number;
   /** The radar pages' address, or null when WEB_ACCESS=off. */
   pagesUrl: string | null;
+  /** Call once the caller's own start-up lines are printed: the console prompt comes after them. */
+  ready(): void;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function runBot(core: AppCore, platforms: PlatformBundle, options: 
   return {
     port: server.port,
     pagesUrl,
+    ready: () => platforms.ready?.(),
     stop: () =>
       (stopping ??= (async () => {
         for (const job of jobs) await job.stop();

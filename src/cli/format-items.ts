@@ -1,4 +1,5 @@
 import type { StoredItem } from '../core/types.js';
+import { formatHumanTime } from '../text/human-time.js';
 
 /** The JSON shape of `latest --json` and `search --json` (a public contract). */
 export function toItemJson(item: StoredItem) {
@@ -13,9 +14,9 @@ export function toItemJson(item: StoredItem) {
   };
 }
 
-/** One readable terminal line (plus the link) for an item. */
+/** One readable terminal line (plus the link) for an item: its `#id` reference (for `why`), time, title, source. */
 export function formatItemLine(item: StoredItem): string {
-  const date = (item.publishedAt ?? item.firstSeenAt).toISOString().slice(0, 10);
+  const date = formatHumanTime(item.publishedAt ?? item.firstSeenAt);
   const topics = item.topics.length ? ` [${item.topics.join(', ')}]` : '';
-  return `${date}  ${item.title}  (${item.source})${topics}\n            ${item.url ?? ''}`;
+  return `#${item.id}  ${date}  ${item.title}  (${item.source})${topics}\n    ${item.url ?? ''}`;
 }

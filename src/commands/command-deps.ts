@@ -20,6 +20,8 @@ export interface FeedSummary {
   lastSuccessAt: Date | null;
   /** Short error code when failing (e.g. "timeout"). */
   lastError: string | null;
+  /** The feed's state in plain words ("DNS lookup failed, next try 20:05; last success ..."). */
+  status?: string;
 }
 
 /** Limits for `latest`: default and maximum counts (5 and 20, docs/commands.md). */

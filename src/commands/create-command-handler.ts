@@ -6,8 +6,8 @@ import { parseCommand, type ParsedCommand } from './parse-command.js';
 import { withPausedNotice } from './paused-notice.js';
 import type { HandlerContext } from './handlers/handler-context.js';
 import { handleDigest } from './handlers/digest.js';
-import { handleFeeds } from './handlers/feeds.js';
-import { handleHelp } from './handlers/help.js';
+import { feedsWordsReply, handleFeeds } from './handlers/feeds.js';
+import { handleHelp, handleHelpAbout } from './handlers/help.js';
 import { handleLatest } from './handlers/latest.js';
 import { handleSearch } from './handlers/search.js';
 import { handleSettings } from './handlers/settings.js';
@@ -35,11 +35,11 @@ function runCommand(command: ParsedCommand, ctx: HandlerContext): Promise<ChatMe
     case 'subscriptions':
       return handleSubscriptions(ctx);
     case 'topics':
-      return handleTopics(ctx);
+      return handleTopics(ctx, 'topicWords' in command ? command.topicWords : []);
     case 'digest':
       return handleDigest(command, ctx);
     case 'feeds':
-      return handleFeeds(ctx);
+      return 'words' in command ? Promise.resolve(feedsWordsReply(command.words)) : handleFeeds(ctx);
     case 'why':
       return handleWhy(command, ctx);
     case 'settings':
@@ -59,7 +59,7 @@ function runCommand(command: ParsedCommand, ctx: HandlerContext): Promise<ChatMe
     case 'quiet':
       return handleQuiet(command.request, ctx);
     case 'help':
-      return handleHelp(null, ctx);
+      return 'about' in command ? handleHelpAbout(command.about, ctx) : handleHelp(null, ctx);
     case 'unknown':
       return handleHelp(command, ctx);
     case 'invalid':

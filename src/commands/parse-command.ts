@@ -33,6 +33,12 @@ export type MuteTarget = { kind: 'source'; feedId: string } | { kind: 'query'; q
 /** A parsed command; topics stay as typed words (resolved later against the taxonomy). */
 export type ParsedCommand =
   | { name: 'help' | 'topics' | 'subscriptions' | 'feeds' | 'settings' }
+  /** `help latest`: one command explained. */
+  | { name: 'help'; about: string }
+  /** `topics ai`: one topic shown. */
+  | { name: 'topics'; topicWords: string[] }
+  /** `feeds check` and other words after `feeds`. */
+  | { name: 'feeds'; words: string[] }
   | { name: 'latest'; topicWords: string[]; count: number | null; public: boolean }
   | { name: 'search'; words: string }
   | { name: 'subscribe'; topicWords: string[] }
@@ -66,7 +72,7 @@ export const EXAMPLES: Record<CommandName, string> = {
   topics: 'topics',
   digest: DIGEST_EXAMPLE,
   feeds: 'feeds',
-  why: 'why https://example.org/news/item',
+  why: 'why #37',
   settings: 'settings',
   help: 'help',
   watch: 'watch clearview OR "facial recognition" -police',
@@ -113,10 +119,15 @@ export function parseCommand(text: string): ParsedCommand {
   if (first === undefined) return { name: 'help' };
   const word = first.toLowerCase();
   switch (word) {
+    // Words after these are never silently ignored: they ask about one command, topic or action.
     case 'help':
+      return rest.length > 0 ? { name: 'help', about: rest.join(' ') } : { name: 'help' };
     case 'topics':
-    case 'subscriptions':
+      return rest.length > 0 ? { name: 'topics', topicWords: rest } : { name: 'topics' };
     case 'feeds':
+      return rest.length > 0 ? { name: 'feeds', words: rest } : { name: 'feeds' };
+    case 'subscriptions':
+      return rest.length > 0 ? invalid('subscriptions', `\`subscriptions\` takes no words (you typed "${rest.join(' ')}")`) : { name: 'subscriptions' };
     case 'settings':
       return { name: word };
     case 'latest':

@@ -64,6 +64,7 @@ export const envSchema = z
     FEEDS_FILE: z.string().default('./feeds.json'),
     PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['auto', 'json', 'readable'], { message: 'expected auto, json or readable' }).default('auto'),
     ALLOW_PRIVATE_NETWORK: privateNetwork,
     USER_AGENT: optionalText,
     RETENTION_DAYS: z.coerce.number({ message: 'expected a number of days' }).int().min(1).default(365),

@@ -1,8 +1,9 @@
-import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { readableLogStream } from './log-format.js';
 
 /**
- * Structured JSON logger (pino). Secrets are removed twice: fields by path before serialising,
+ * Structured JSON logger (pino); on a terminal the same entries are written as readable lines
+ * (log-format.ts). Secrets are removed twice: fields by path before serialising,
  * and every written line (whatever its level) is scrubbed of secret-looking text, because SDKs log
  * pre-formatted strings (Slack's Web API client logs each request body at debug level,
  * oauth.v2.access's client secret and code included).
@@ -70,8 +71,11 @@ function isMarkedLogged(value: unknown): boolean {
   return Boolean(err && typeof err === 'object' && (err as Record<symbol, unknown>)[ALREADY_LOGGED]);
 }
 
-/** Creates the logger; `destination` (tests) replaces stderr. */
-export function createLogger(options: { level?: string; pretty?: boolean; destination?: DestinationStream } = {}): Logger {
+/**
+ * Creates the logger. `readable` writes "09:00:12 INFO  message  key=value" lines (to
+ * `destination`, else stderr) instead of JSON; `destination` (tests) replaces stderr.
+ */
+export function createLogger(options: { level?: string; readable?: boolean; destination?: DestinationStream } = {}): Logger {
   const level = options.level ?? 'info';
   const base = {
     level,
@@ -84,24 +88,12 @@ export function createLogger(options: { level?: string; pretty?: boolean; destin
       },
     },
   };
-  if (options.pretty && prettyAvailable()) {
-    return pino({ ...base, transport: { target: 'pino-pretty', options: { colorize: true, destination: 2 } } });
-  }
   // Logs go to stderr so that `--json` output on stdout stays machine-readable.
+  if (options.readable) return pino(base, readableLogStream(options.destination ?? process.stderr));
   return pino(base, options.destination ?? pino.destination(2));
 }
 
 /** A logger that discards everything (tests, benchmarks). */
 export function createSilentLogger(): Logger {
   return pino({ level: 'silent' });
-}
-
-/** pino-pretty is a development dependency: production images log JSON only. */
-function prettyAvailable(): boolean {
-  try {
-    createRequire(import.meta.url).resolve('pino-pretty');
-    return true;
-  } catch {
-    return false;
-  }
 }

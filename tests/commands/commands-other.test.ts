@@ -66,11 +66,14 @@ describe('topics, feeds, why, faults', () => {
   it('lists feeds with their health, failing first', async () => {
     h = await createCommandHarness();
     expect((await h.run('feeds')).lines).toEqual(['🆕 BBC: not polled yet', '🆕 Reuters: not polled yet']);
-    await h.store.feeds.updateState('bbc', { health: 'failing', lastError: { kind: 'timeout', message: 'x' } });
+    await h.store.feeds.updateState('bbc', { health: 'failing', lastError: { kind: 'dns', message: 'getaddrinfo ENOTFOUND bbc.example' }, nextCheckAt: new Date('2026-01-05T20:05:00Z') });
     await h.store.feeds.updateState('reuters', { health: 'ok', lastSuccessAt: new Date('2026-01-05T08:30:00Z') });
     const reply = await h.run('feeds');
     expect(reply.title).toBe('2 feeds, 1 failing');
-    expect(reply.lines).toEqual(['⚠️ BBC: failing (timeout)', '✅ Reuters: ok, last success 2026-01-05 08:30 UTC']);
+    // The error in plain words and when it is tried next, never an error code or an ISO time.
+    expect(reply.lines).toEqual(['⚠️ BBC: DNS lookup failed, next try 20:05 UTC; no success yet', '✅ Reuters: ok, last success Mon 5 Jan, 08:30 UTC']);
+    await h.store.feeds.updateState('bbc', { lastError: { kind: 'http_5xx', message: 'HTTP 503' }, nextCheckAt: new Date('2026-01-06T07:00:00Z') });
+    expect((await h.run('feeds')).lines?.[0]).toBe('⚠️ BBC: the feed’s server had an error (HTTP 503), next try Tue 6 Jan, 07:00 UTC; no success yet');
   });
 
   it('uses feedsSummary when given, capping long lists', async () => {
@@ -101,9 +104,9 @@ describe('topics, feeds, why, faults', () => {
     const [echo] = await insertItems(h.store, 'bbc', [taggedItem({ title: 'CNIL fines firm €2m over cookies', url: 'https://bbc.example/cnil' })], h.clock.now());
     await h.store.items.setStory([guardian!.id, echo!.id], guardian!.id);
     expect((await h.run(`why ${echo!.id}`)).lines?.at(-1)).toMatch(/^• BBC: CNIL fines firm €2m over cookies, matched Reuters \((near-identical headline|same figure and names)/);
-    expect((await h.run('why 99999')).text).toBe('No stored item matches "99999". Example: `why https://example.org/news/item`');
+    expect((await h.run('why 99999')).text).toBe('No stored item matches "99999". Example: `why #37`');
     expect((await h.run('why banana')).text).toContain('"banana" is neither an item link (https://...) nor an item id.');
-    expect((await h.run('why')).text).toBe('Give an item link or id. Example: `why https://example.org/news/item`');
+    expect((await h.run('why')).text).toBe('Give an item link or id. Example: `why #37`');
   });
 
   it('answers an unexpected fault with a short apology and logs it once', async () => {

@@ -52,7 +52,9 @@ describe('poll --once and feeds (CLI)', () => {
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^ID\s+HEALTH\s+LAST ERROR\s+FAILURES\s+NEXT CHECK\s+URL$/);
-    expect(lines.find((l) => l.startsWith('broken'))).toMatch(/^broken\s+new\s+http_5xx\s+2\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}Z/);
+    expect(lines.find((l) => l.startsWith('broken'))).toMatch(/^broken\s+new\s+http_5xx\s+2\s+\w{3} \d{1,2} \w{3}, \d{2}:\d{2} UTC/);
+    // The same words as chat `feeds`: the problem in plain words and when it is tried next.
+    expect(out).toMatch(/ {2}broken: the feed’s server had an error \(HTTP 500\), next try (\w{3} \d{1,2} \w{3}, )?\d\d:\d\d UTC; no success yet\n {4}\(http_5xx: HTTP 500\)/);
     expect(lines.find((l) => l.startsWith('off'))).toMatch(/^off\s+disabled\s+-\s+0\s+now/);
     const json = JSON.parse((await cli('feeds', 'list', '--json')).out);
     expect(json.find((f: { id: string }) => f.id === 'good')).toMatchObject({ health: 'ok', lastError: null, consecutiveFailures: 0 });
@@ -62,7 +64,7 @@ describe('poll --once and feeds (CLI)', () => {
     const { code, out } = await cli('feeds', 'check', 'broken');
     expect(code).toBe(0);
     expect(out.split('\n').find((l) => l.startsWith('broken'))).toMatch(/^broken\s+failing\s+http_5xx\s+3\s/);
-    expect(out).toContain('broken: http_5xx: HTTP 500');
+    expect(out).toContain('(http_5xx: HTTP 500)');
   });
 
   it('bad usage exits 2 with a clear message', async () => {

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { feedsFromOpml, feedsToOpml } from '../../config/opml.js';
 import type { FeedRecord } from '../../core/types.js';
+import { describeFeedHealth } from '../../ingest/describe-feed-health.js';
+import { formatHumanTime } from '../../text/human-time.js';
 import type { CliCommand, CliContext } from '../cli-command.js';
 import { writeLine } from '../cli-command.js';
 
@@ -19,22 +21,23 @@ function feedRow(feed: FeedRecord) {
   };
 }
 
-/** A plain-text table: health, last error kind, consecutive failures, next check. */
-function formatTable(feeds: FeedRecord[]): string[] {
+/** A plain-text table: health, last error kind, consecutive failures, next check; then each problem in words. */
+function formatTable(feeds: FeedRecord[], now: Date): string[] {
   const header = ['ID', 'HEALTH', 'LAST ERROR', 'FAILURES', 'NEXT CHECK', 'URL'];
   const rows = feeds.map(feedRow).map((r) => [
     r.id,
     r.health,
     r.lastError ? r.lastError.kind : '-',
     String(r.consecutiveFailures),
-    r.nextCheckAt ? r.nextCheckAt.slice(0, 16).replace('T', ' ') + 'Z' : 'now',
+    r.nextCheckAt && new Date(r.nextCheckAt).getTime() > now.getTime() ? formatHumanTime(new Date(r.nextCheckAt)) : 'now',
     r.url,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  // The same words chat `feeds` uses, then the error as the poller recorded it.
   const details = feeds
     .filter((f) => f.state.lastError && f.state.health !== 'ok')
-    .map((f) => `  ${f.id}: ${f.state.lastError!.kind}: ${f.state.lastError!.message}`);
+    .map((f) => `  ${f.id}: ${describeFeedHealth(f, now)}\n    (${f.state.lastError!.kind}: ${f.state.lastError!.message})`);
   return [line(header), ...rows.map(line), ...(details.length ? ['', 'Last errors:', ...details] : [])];
 }
 
@@ -99,7 +102,7 @@ export const feedsCommand: CliCommand = {
     const feeds = (await core.store.feeds.list()).filter((f) => action === 'list' || ids.length === 0 || ids.includes(f.id));
     if (ctx.values.json) writeLine(ctx.stdout, JSON.stringify(feeds.map(feedRow), null, 2));
     else if (feeds.length === 0) writeLine(ctx.stdout, 'No feeds configured. Add some to feeds.json (FEEDS_FILE).');
-    else for (const line of formatTable(feeds)) writeLine(ctx.stdout, line);
+    else for (const line of formatTable(feeds, core.clock.now())) writeLine(ctx.stdout, line);
     return 0;
   },
 };

@@ -11,6 +11,7 @@ import { purgeCommand } from './purge.js';
 import { startCommand } from './start.js';
 import { tagCommand } from './tag.js';
 import { topicsCommand } from './topics.js';
+import { whyCommand } from './why.js';
 
 /** Every `privacy-radar` command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [startCommand, pollCommand, feedsCommand, latestCommand, searchCommand, digestCommand, migrateCommand, purgeCommand, adminChannelCommand, topicsCommand, tagCommand, feedbackCommand];
+export const commands: CliCommand[] = [startCommand, pollCommand, feedsCommand, latestCommand, searchCommand, digestCommand, migrateCommand, purgeCommand, adminChannelCommand, topicsCommand, tagCommand, feedbackCommand, whyCommand];

@@ -22,6 +22,7 @@ offers a privacy> prompt for chat commands (latest ai, search biometric, help, .
     const platforms = await ctx.platforms(core);
     const bot = await runBot(core, platforms);
     if (bot.pagesUrl) writeLine(ctx.stdout, `Radar pages: ${bot.pagesUrl} (WEB_ACCESS=${core.config.env.WEB_ACCESS}, see docs/web.md)`);
+    bot.ready();
     await new Promise<void>((resolve) => {
       const onSignal = (signal: NodeJS.Signals) => {
         core.logger.info({ signal }, 'stopping: finishing in-flight sends');

@@ -1,28 +1,54 @@
 import type { ChatMessage } from '../../chat/message.js';
 import { reply } from '../build-reply.js';
-import type { ParsedCommand } from '../parse-command.js';
+import { COMMAND_NAMES, EXAMPLES, type CommandName, type ParsedCommand } from '../parse-command.js';
+import { closestWords } from '../edit-distance.js';
 import { resolveTopic } from '../topic-resolver.js';
 import type { HandlerContext } from './handler-context.js';
 
 type UnknownCommand = Extract<ParsedCommand, { name: 'unknown' }>;
 
-/** The grammar, one line per command (docs/commands.md). */
-export const HELP_LINES = [
-  '`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
-  '`search <query>`: search stored items (words, "a phrase", -word, OR)',
-  '`subscribe <topic...>`: post new items on these topics in this channel',
-  '`unsubscribe <topic...|all>`: stop some topics, or everything',
-  '`subscriptions`: what this channel follows, and whether deliveries are paused',
-  '`topics`: the topics you can use',
-  '`digest [on|off|preview|now|weekly <day> <HH:MM> [zone]]`: the weekly digest',
-  '`watch <query>` / `unwatch <query|all>` / `watches`: also post items matching a search, whatever their topics',
-  '`mute source <feed id>` / `mute <query>` / `unmute ...` / `mutes`: never post these items here',
-  '`quiet <HH:MM>-<HH:MM> [weekends] [zone]` / `quiet off`: hold posts at night, then post them as one message',
-  '`feeds`: the sources and their health',
-  '`why <item link or id>`: why an item got its topics',
-  '`settings`: this channel’s topics and digest as a form',
-  '`help`: this list',
-];
+const WATCH = '`watch <query>` / `unwatch <query|all>` / `watches`: also post items matching a search, whatever their topics';
+const MUTE = '`mute source <feed id>` / `mute <query>` / `unmute ...` / `mutes`: never post these items here';
+
+/** One line per command (docs/commands.md); related commands share their line. */
+export const HELP_BY_COMMAND: Record<CommandName, string> = {
+  latest: '`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
+  search: '`search <query>`: search stored items (words, "a phrase", -word, OR)',
+  subscribe: '`subscribe <topic...>`: post new items on these topics in this channel',
+  unsubscribe: '`unsubscribe <topic...|all>`: stop some topics, or everything',
+  subscriptions: '`subscriptions`: what this channel follows, and whether deliveries are paused',
+  topics: '`topics [topic]`: the topics you can use, or what one covers',
+  digest: '`digest [on|off|preview|now|weekly <day> <HH:MM> [zone]]`: the weekly digest',
+  watch: WATCH,
+  unwatch: WATCH,
+  watches: WATCH,
+  mute: MUTE,
+  unmute: MUTE,
+  mutes: MUTE,
+  quiet: '`quiet <HH:MM>-<HH:MM> [weekends] [zone]` / `quiet off`: hold posts at night, then post them as one message',
+  feeds: '`feeds`: the sources, their health and when each is tried next',
+  why: '`why <#id or item link>`: why an item was posted and got its topics (the #id is under every post)',
+  settings: '`settings`: this channel’s topics and digest as a form',
+  help: '`help [command]`: this list, or one command explained',
+};
+
+/** The grammar as `help` lists it: each line once, in the order above. */
+export const HELP_LINES = [...new Set(Object.values(HELP_BY_COMMAND))];
+
+/** `help latest`: that command's line and an example; an unknown word gets the list and a suggestion. */
+export async function handleHelpAbout(about: string, ctx: HandlerContext): Promise<ChatMessage> {
+  const word = about.trim().split(/\s+/)[0]!.toLowerCase();
+  const name = COMMAND_NAMES.find((command) => command === word);
+  if (!name) {
+    const suggestion = closestWords(word, COMMAND_NAMES)[0];
+    const list = await handleHelp(null, ctx);
+    const first = `There is no command "${word}".${suggestion ? ` Did you mean \`help ${suggestion}\`?` : ''}`;
+    return { ...list, text: `${first}\n${list.text}`, lines: [first, ...(list.lines ?? [])] };
+  }
+  const lines = [HELP_BY_COMMAND[name], `Example: \`${EXAMPLES[name]}\``];
+  const title = `Help: ${name}`;
+  return reply({ text: [title, ...lines].join('\n'), title, lines });
+}
 
 /** `help`, also the answer to unknown input (with a "did you mean"). */
 export async function handleHelp(unknown: UnknownCommand | null, { deps }: HandlerContext): Promise<ChatMessage> {
