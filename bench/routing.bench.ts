@@ -74,7 +74,7 @@ const items: StoredItem[] = Array.from({ length: ITEMS }, (_, i) => {
   const itemTopics = random() < 0.3 ? [] : random() < 0.6 ? [pick(topics)] : [pick(topics), pick(topics)];
   return {
     id: i + 1, feedId: pick(feeds), key: `k${i}`, url: null, title, summary, publishedAt: null, firstSeenAt: new Date(0),
-    topics: [...new Set(itemTopics)], why: {}, storyId: null, source: 'Bench',
+    topics: [...new Set(itemTopics)], why: {}, jurisdictions: [], jurisdictionWhy: {}, storyId: null, source: 'Bench',
   };
 });
 

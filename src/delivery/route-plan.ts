@@ -2,7 +2,8 @@
  * Which channels get an item, and why: a pure plan built once per routing batch from the active
  * subscriptions, watches, mutes and the owners of chat-added sources, then asked once per item.
  *
- * - Topics: a channel following one of the item's topics gets it (`matchedTopics`).
+ * - Topics: a channel following one of the item's topics gets it (`matchedTopics`), when its
+ *   region setting lets the item through (src/core/regions.ts).
  * - Watches: a channel with a watch the item matches gets it whatever its topics (`matchedWatch`).
  * - Mutes: a channel muting the item's source, or a query the item matches, never gets it.
  * - Ownership: an item of a source added from chat goes only to that workspace's channels.
@@ -11,6 +12,7 @@
  * per item, and only when the item shares a word with it, so the cost per item is its own words
  * plus the few candidate queries, not channels x watches.
  */
+import { regionAllows, type RegionFilter } from '../core/regions.js';
 import type { Destination, Mute, StoredItem, Subscription, WorkspaceRef } from '../core/types.js';
 import { isQueryProblem, parseQuery } from '../search/parse-query.js';
 import { createQueryIndex, toMatchText, type MatchText, type QueryIndex } from '../search/match-query.js';
@@ -49,6 +51,8 @@ interface Channel {
   destination: Destination;
   key: string;
   mutedSources: Map<string, Mute> | null;
+  /** The channel's `region` setting: topic matches outside it are not delivered. */
+  regionFilter: RegionFilter | undefined;
 }
 
 /** The batch's plan. */
@@ -98,17 +102,19 @@ function indexQueries<T>(entries: Array<{ text: string; value: T }>): QueryIndex
 
 /** Builds the plan (pure: no I/O). */
 export function createRoutePlan(rules: RoutingRules): RoutePlan {
-  // One object per channel for the batch: its key and muted sources, found without lookups per item.
+  // One object per channel for the batch: its key, muted sources and region setting, found
+  // without lookups per item.
   const channels = new Map<string, Channel>();
   const channelOf = (destination: Destination): Channel => {
     const key = destinationKey(destination);
     let channel = channels.get(key);
-    if (!channel) channels.set(key, (channel = { destination, key, mutedSources: null }));
+    if (!channel) channels.set(key, (channel = { destination, key, mutedSources: null, regionFilter: undefined }));
     return channel;
   };
   const byTopic = new Map<string, Channel[]>();
-  for (const { destination, topics } of rules.subscriptions) {
+  for (const { destination, topics, regionFilter } of rules.subscriptions) {
     const channel = channelOf(destination);
+    channel.regionFilter = regionFilter;
     for (const topic of topics) {
       const list = byTopic.get(topic);
       if (list) list.push(channel);
@@ -129,6 +135,7 @@ export function createRoutePlan(rules: RoutingRules): RoutePlan {
     const candidates = new Map<Channel, PlannedDelivery>();
     for (const topic of item.topics) {
       for (const channel of byTopic.get(topic) ?? []) {
+        if (!regionAllows(channel.regionFilter, item.jurisdictions)) continue; // the channel's `region` setting
         const entry = candidates.get(channel);
         if (entry) entry.matchedTopics.push(topic);
         else candidates.set(channel, { destination: channel.destination, matchedTopics: [topic], matchedWatch: undefined });

@@ -74,6 +74,7 @@ describe('subscribe, unsubscribe, subscriptions', () => {
       { label: 'Mutes', value: 'none' },
       { label: 'Quiet hours', value: 'off' },
       { label: 'Weekly digest', value: 'Mondays at 09:00 (UTC)' },
+      { label: 'Regions', value: 'all regions' },
     ]);
     await h.store.subscriptions.pause(h.channel, 'not_in_channel');
     const status = await h.run('subscriptions');

@@ -6,6 +6,7 @@ import { describeSchedule } from './describe-schedule.js';
 import type { HandlerContext } from './handler-context.js';
 import { describeMute } from './mutes.js';
 import { describeQuiet } from './quiet.js';
+import { describeRegionFilter, EVERY_REGION } from '../../core/regions.js';
 
 /**
  * `subscriptions`: everything that shapes what this channel receives, in one reply: topics,
@@ -31,6 +32,7 @@ export async function handleSubscriptions({ deps, context }: HandlerContext): Pr
     { label: 'Mutes', value: mutes.length === 0 ? 'none' : mutes.map(describeMute).join(', ') },
     { label: 'Quiet hours', value: describeQuiet(subscription.quiet) },
     { label: 'Weekly digest', value: describeSchedule(subscription.digest) },
+    { label: 'Regions', value: describeRegionFilter(subscription.regionFilter ?? EVERY_REGION) },
   ];
   if (subscription.lastDigestAt) fields.push({ label: 'Last digest', value: subscription.lastDigestAt.toISOString() });
   const title = 'This channel’s subscriptions';
