@@ -190,6 +190,7 @@ describe('subscriptions shows everything that shapes a channel', () => {
       { label: 'Mutes', value: 'source bbc' },
       { label: 'Quiet hours', value: '22:00-07:00 and all weekend (Europe/Berlin)' },
       { label: 'Weekly digest', value: 'Mondays at 09:00 (UTC)' },
+      { label: 'Regions', value: 'all regions' },
     ]);
   });
 
