@@ -23,7 +23,7 @@ const AC_JS = readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min
 
 const topics = defaultTopics().map(({ id, label }) => ({ id, label }));
 const digest = { enabled: true, weekday: 1, time: '09:00', timeZone: 'Europe/Berlin' };
-const form: SettingsForm = { topics, selected: ['ai', 'gdpr'], digest, subscribed: true };
+const form: SettingsForm = { topics, selected: ['ai', 'gdpr'], digest, subscribed: true, watches: ['clearview', '"facial recognition" -police'], mutes: ['source bbc-technology'], quiet: '22:00-07:00 weekends Europe/Berlin' };
 const item: MessageItem = {
   id: 37, title: 'Regulator fines retailer over facial recognition cameras', url: 'https://www.bbc.co.uk/news/example',
   summary: 'The data protection authority said the chain scanned shoppers\u2019 faces without a lawful basis and ordered it to delete the templates.',
@@ -52,7 +52,7 @@ const mrkdwn = (s: string) => s.replace(/<#([A-Z0-9]+)>/g, '#$1').replace(/<(htt
 
 type Txt = { text: string };
 type Opt = { text: Txt; value: string };
-type El = { type: string; text?: Txt | string; initial_options?: Opt[]; placeholder?: Txt; initial_option?: Opt; initial_time?: string; options?: Opt[] };
+type El = { type: string; initial_value?: string; multiline?: boolean; text?: Txt | string; initial_options?: Opt[]; placeholder?: Txt; initial_option?: Opt; initial_time?: string; options?: Opt[] };
 type Blk = { type: string; text?: Txt; fields?: Txt[]; accessory?: El; elements?: El[]; label?: Txt; optional?: boolean; hint?: Txt; element?: El };
 const txt = (value: Txt | string | undefined) => (typeof value === 'string' ? value : (value?.text ?? ''));
 
@@ -61,6 +61,7 @@ function element(el: El): string {
     case 'button': return `<span class="btn">${plain(txt(el.text))}</span>`;
     case 'multi_static_select': return `<div class="inp">${(el.initial_options ?? []).map((o) => `<span class="chip">${plain(o.text.text)}</span>`).join('') || plain(el.placeholder?.text ?? '')}</div>`;
     case 'static_select': case 'external_select': return `<div class="inp">${plain(el.initial_option?.text.text ?? el.placeholder?.text ?? '')} \u25be</div>`;
+    case 'plain_text_input': return `<div class="inp" style="white-space:pre-wrap;min-height:${el.multiline ? 44 : 18}px">${esc(el.initial_value ?? '')}</div>`;
     case 'timepicker': return `<div class="inp">${esc(el.initial_time ?? '')}</div>`;
     case 'checkboxes': return (el.options ?? []).map((o) => `<div>${(el.initial_options ?? []).some((i) => i.value === o.value) ? '\u2611' : '\u2610'} ${plain(o.text.text)}</div>`).join('');
     default: return '';
@@ -75,7 +76,7 @@ function blocksHtml(blocks: Blk[]): string {
       case 'context': return `<div class="ctx">${(b.elements ?? []).map((e) => mrkdwn(txt(e.text))).join(' ')}</div>`;
       case 'divider': return '<div class="hr"></div>';
       case 'actions': return `<div>${(b.elements ?? []).map(element).join('')}</div>`;
-      case 'input': return `<div class="lbl">${esc(txt(b.label))}${b.optional ? ' <span class="hint">(optional)</span>' : ''}</div>${b.element ? element(b.element) : ''}${b.hint ? `<div class="hint">${esc(b.hint.text)}</div>` : ''}`;
+      case 'input': return `<div class="lbl">${esc(txt(b.label))}${b.optional ? ' <span class="hint">(optional)</span>' : ''}</div>${b.element ? element(b.element) : ''}${b.hint ? `<div class="hint">${plain(b.hint.text)}</div>` : ''}`;
       default: return '';
     }
   }).join('\n');

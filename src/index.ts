@@ -21,6 +21,7 @@ export { createSilentLogger, redactSecretText } from './core/logger.js';
 export { toPlainText, truncateAtWord } from './text/plain-text.js';
 export { formatHumanTime } from './text/human-time.js';
 export { toHttpUrl } from './text/http-url.js';
+export { regionMarks } from './core/regions.js';
 
 // Composition: the process entry in adapters/runtime/ plugs platforms into the core's CLI.
 export { runCli } from './cli/main.js';

@@ -1,5 +1,5 @@
 import type { ChatMessage, MessageItem } from '../../src/index.js';
-import { formatHumanTime } from '../../src/index.js';
+import { formatHumanTime, regionMarks } from '../../src/index.js';
 
 /** Renders a chat message as terminal text (the console adapter's "Block Kit"). */
 export function renderText(message: ChatMessage): string {
@@ -37,7 +37,7 @@ function renderAlsoCovered(item: MessageItem): string {
 
 function renderItem(item: MessageItem): string {
   const topics = item.reason ? '' : item.topics.join(', ');
-  const meta = [item.reason, item.source, describeDate(item), topics, item.note, reference(item)].filter(Boolean).join(' · ');
+  const meta = [item.reason, item.source, describeDate(item), topics, regionMarks(item.jurisdictions ?? []), item.note, reference(item)].filter(Boolean).join(' · ');
   return [`• ${item.title}`, item.summary ? `  ${item.summary}` : '', `  ${meta}`, item.url ? `  ${item.url}` : '']
     .filter(Boolean)
     .join('\n');

@@ -57,7 +57,7 @@ export function registerInteractionListeners(app: App, deps: InteractionDeps): v
       return;
     }
     const context = await contextFor(deps, client, { teamId, channelId, userId: body.user.id, verb: 'settings' });
-    const checked = deps.actions.checkSettings(readSettingsInput(view.state.values), context);
+    const checked = await deps.actions.checkSettings(readSettingsInput(view.state.values), context);
     if (!checked.ok) {
       await ack({ response_action: 'errors', errors: checked.errors as Record<string, string> });
       return;

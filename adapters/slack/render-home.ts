@@ -16,7 +16,8 @@ type KnownBlock = types.KnownBlock;
 export const HOME_EDIT_ACTION_ID = 'home_edit_channel';
 
 /** At most this many channels are listed; the rest are counted. */
-const MAX_CHANNELS = 40;
+export const MAX_HOME_CHANNELS = 40;
+const MAX_CHANNELS = MAX_HOME_CHANNELS;
 
 const INTRO = [
   'I watch privacy news feeds (regulators, NGOs, newsrooms, research blogs), tag each item by topic and post new items to the channels that subscribed to those topics, plus a weekly digest.',
@@ -30,6 +31,8 @@ export interface HomeContent {
   stories: MessageItem[];
   /** The core's `topics` reply, or null when it failed. */
   topics: ChatMessage | null;
+  /** Watches, mutes (`source <id>` or a query) and quiet hours, by channel id. */
+  rules?: Record<string, { watches: string[]; mutes: string[]; quiet: string }>;
 }
 
 /** Builds the Home view. */
@@ -39,7 +42,7 @@ export function renderHomeView(content: HomeContent): types.HomeView {
     { type: 'section', text: { type: 'mrkdwn', text: INTRO } },
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: 'Channels I post to' } },
-    ...renderChannels(content.subscriptions),
+    ...renderChannels(content.subscriptions, content.rules ?? {}),
     { type: 'divider' },
   ];
   if (content.stories.length > 0) {
@@ -52,7 +55,7 @@ export function renderHomeView(content: HomeContent): types.HomeView {
   return { type: 'home', blocks: blocks.slice(0, LIMITS.homeBlocks) };
 }
 
-function renderChannels(subscriptions: Subscription[]): KnownBlock[] {
+function renderChannels(subscriptions: Subscription[], rules: NonNullable<HomeContent['rules']>): KnownBlock[] {
   if (subscriptions.length === 0) {
     return [section('No channel has subscribed yet. Run `/privacy subscribe` in a channel to pick its topics.')];
   }
@@ -62,7 +65,13 @@ function renderChannels(subscriptions: Subscription[]): KnownBlock[] {
     const channel = isChannelId(id) ? `<#${id}>` : escapeSlackText(id);
     const topics = sub.topics.length > 0 ? escapeSlackText(sub.topics.join(', ')) : 'no topics';
     const paused = sub.status === 'paused' ? `\n_Deliveries paused: ${escapeSlackText(sub.pausedReason ?? 'unknown reason')}_` : '';
-    const text = fitEscapedLine(`*${channel}*: ${topics}\nWeekly digest: ${escapeSlackText(describeSchedule(sub.digest))}${paused}`);
+    const rule = rules[id];
+    const extra = [
+      rule?.watches.length ? `Watches: ${rule.watches.join(' · ')}` : '',
+      rule?.mutes.length ? `Mutes: ${rule.mutes.join(' · ')}` : '',
+      rule?.quiet ? `Quiet hours: ${rule.quiet}` : '',
+    ].filter(Boolean).map((line) => `\n${escapeSlackText(line)}`).join('');
+    const text = fitEscapedLine(`*${channel}*: ${topics}\nWeekly digest: ${escapeSlackText(describeSchedule(sub.digest))}${extra}${paused}`);
     const block: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text } };
     if (isChannelId(id)) {
       block.accessory = { type: 'button', action_id: HOME_EDIT_ACTION_ID, text: { type: 'plain_text', text: 'Edit' }, value: id };

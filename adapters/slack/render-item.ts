@@ -5,7 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { MessageItem } from '../../src/index.js';
-import { formatHumanTime, truncateAtWord } from '../../src/index.js';
+import { formatHumanTime, regionMarks, truncateAtWord } from '../../src/index.js';
 import { escapeSlackText, fitEscaped, mrkdwnLink } from './escape-text.js';
 import { renderPostActions } from './post-actions.js';
 
@@ -57,6 +57,7 @@ export function itemContextText(item: MessageItem): string {
   const date = slackDate(item.publishedAt);
   if (date) parts.push(date);
   if (!item.reason && item.topics.length > 0) parts.push(escapeSlackText(item.topics.join(', ')));
+  if (item.jurisdictions?.length) parts.push(escapeSlackText(regionMarks(item.jurisdictions)));
   if (item.note) parts.push(escapeSlackText(item.note));
   const reference = itemReference(item);
   if (reference) parts.push(reference);

@@ -95,6 +95,9 @@ export function renderSettingsModal(form: SettingsForm, channelId: string): type
         ...(form.digest.timeZone ? { initial_option: option(form.digest.timeZone, form.digest.timeZone) } : {}),
       },
     },
+    textInput('watches', 'Watches', form.watches.join('\n'), true, 'One search per line: posted here whatever their topics, e.g. clearview or "facial recognition" -police.'),
+    textInput('mutes', 'Mutes', form.mutes.join('\n'), true, 'One per line: source <feed id> (ids are in /privacy feeds) or a search, e.g. crypto -privacy.'),
+    textInput('quiet', 'Quiet hours', form.quiet, false, 'Posts in this window arrive as one message when it ends, e.g. 22:00-07:00 weekends Europe/Berlin. Empty: none.'),
   );
   return {
     type: 'modal',
@@ -104,6 +107,18 @@ export function renderSettingsModal(form: SettingsForm, channelId: string): type
     submit: plain('Save', VIEW_LIMITS.title),
     close: plain('Cancel', VIEW_LIMITS.title),
     blocks,
+  };
+}
+
+/** An optional text input whose block id is the form field. */
+function textInput(field: SettingsField, label: string, value: string, multiline: boolean, hint: string): KnownBlock {
+  return {
+    type: 'input',
+    block_id: field,
+    optional: true,
+    label: plain(label, 100),
+    hint: plain(hint, 2000),
+    element: { type: 'plain_text_input', action_id: 'value', multiline, max_length: 3000, ...(value ? { initial_value: value.slice(0, 3000) } : {}) },
   };
 }
 
@@ -117,7 +132,7 @@ export function renderNoticeModal(title: string, text: string): types.ModalView 
   };
 }
 
-type StateValues = Record<string, Record<string, { selected_options?: Option[]; selected_option?: Option | null; selected_time?: string | null }>>;
+type StateValues = Record<string, Record<string, { selected_options?: Option[]; selected_option?: Option | null; selected_time?: string | null; value?: string | null }>>;
 
 /** Reads a submitted settings view into the raw input the core checks (no rule applied here). */
 export function readSettingsInput(values: unknown): SettingsInput {
@@ -131,7 +146,15 @@ export function readSettingsInput(values: unknown): SettingsInput {
     digestDay: optionValue(field('digestDay')?.selected_option),
     digestTime: typeof field('digestTime')?.selected_time === 'string' ? String(field('digestTime')?.selected_time) : '',
     digestZone: optionValue(field('digestZone', ZONE_ACTION_ID)?.selected_option),
+    watches: text(field('watches')?.value),
+    mutes: text(field('mutes')?.value),
+    quiet: text(field('quiet')?.value),
   };
+}
+
+/** A text input's value (Slack caps them at max_length; capped again here). */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, 3000) : '';
 }
 
 /** Zone names as typeahead options (block_suggestion answer), at most 100. */

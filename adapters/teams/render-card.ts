@@ -4,7 +4,7 @@
  * card is kept under Teams' 28 KB message limit by trimming long lists to "and N more".
  */
 import type { ChatMessage, MessageItem, MessageButton } from '../../src/index.js';
-import { truncateAtWord } from '../../src/index.js';
+import { regionMarks, truncateAtWord } from '../../src/index.js';
 import { coreCardMarkdown, escapeCardMarkdown, markdownLink, safeHttpUrl } from './card-markdown.js';
 import { renderPostActions } from './post-actions.js';
 import { fitItemsToBudget, type AdaptiveCard, type CardElement, type ItemList } from './fit-card.js';
@@ -61,6 +61,7 @@ export function renderItem(item: MessageItem): CardElement {
     escaped(item.source),
     cardDate(item.publishedAt),
     item.reason ? null : escaped(item.topics.join(', ')),
+    escaped(regionMarks(item.jurisdictions ?? [])),
     escaped(item.note),
     item.id === undefined ? null : `#${item.id}`,
   ]);

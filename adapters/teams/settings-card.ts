@@ -63,6 +63,12 @@ export function renderSettingsCard(message: ChatMessage & { form: SettingsForm }
     ...errorUnder(form, 'digestTime'),
     { type: 'Input.Text', id: 'digestZone' satisfies SettingsField, label: 'Time zone (IANA, e.g. Europe/Berlin)', value: form.digest.timeZone, maxLength: 100 },
     ...errorUnder(form, 'digestZone'),
+    { type: 'Input.Text', id: 'watches' satisfies SettingsField, label: 'Watches (one search per line, posted whatever their topics)', value: form.watches.join('\n'), isMultiline: true, maxLength: 3000, placeholder: 'clearview' },
+    ...errorUnder(form, 'watches'),
+    { type: 'Input.Text', id: 'mutes' satisfies SettingsField, label: 'Mutes (one per line: source <feed id>, or a search)', value: form.mutes.join('\n'), isMultiline: true, maxLength: 3000, placeholder: 'source bbc-technology' },
+    ...errorUnder(form, 'mutes'),
+    { type: 'Input.Text', id: 'quiet' satisfies SettingsField, label: 'Quiet hours (posts held, then one message; empty: none)', value: form.quiet, maxLength: 100, placeholder: '22:00-07:00 weekends Europe/Berlin' },
+    ...errorUnder(form, 'quiet'),
   );
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
@@ -85,6 +91,11 @@ function field(data: Record<string, unknown>, name: string): string {
   return typeof value === 'string' ? value.slice(0, MAX_FIELD) : '';
 }
 
+function longField(data: Record<string, unknown>, name: string): string {
+  const value = data[name];
+  return typeof value === 'string' ? value.slice(0, 3000) : '';
+}
+
 /** An invoke's Action.Execute data (the card's inputs) as the core's raw SettingsInput. */
 export function readSettingsData(data: unknown): SettingsInput {
   const values = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
@@ -95,5 +106,8 @@ export function readSettingsData(data: unknown): SettingsInput {
     digestDay: field(values, 'digestDay'),
     digestTime: field(values, 'digestTime'),
     digestZone: field(values, 'digestZone'),
+    watches: longField(values, 'watches'),
+    mutes: longField(values, 'mutes'),
+    quiet: field(values, 'quiet'),
   };
 }

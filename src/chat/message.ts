@@ -16,6 +16,8 @@ export interface MessageItem {
   topics: string[];
   /** e.g. "+2 sources" when the item heads a multi-source story. */
   note?: string;
+  /** Jurisdiction ids (us, eu, uk, apac, intl); adapters show them as a short mark ("EU"). */
+  jurisdictions?: string[];
   /** The stored item id; adapters show it as the reference `#<id>` that `why` accepts. */
   id?: number;
   /** Why this post is here, e.g. "Matched AI & automated decisions" or `Watch "clearview"`. */
@@ -75,6 +77,7 @@ export function toMessageItem(item: StoredItem, note?: string, labelOf: TopicLab
     publishedAt: item.publishedAt ?? item.firstSeenAt,
     topics: item.topics.map(labelOf),
     id: item.id,
+    ...(item.jurisdictions.length > 0 ? { jurisdictions: item.jurisdictions } : {}),
   };
   return note === undefined ? base : { ...base, note };
 }

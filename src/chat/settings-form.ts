@@ -5,7 +5,7 @@
 import type { DigestSchedule } from '../core/types.js';
 
 /** The form's fields; a field error names one of these so it shows next to the right input. */
-export type SettingsField = 'topics' | 'digestDay' | 'digestTime' | 'digestZone';
+export type SettingsField = 'topics' | 'digestDay' | 'digestTime' | 'digestZone' | 'watches' | 'mutes' | 'quiet';
 
 /** The settings form for one channel, filled with what is saved now (or the defaults). */
 export interface SettingsForm {
@@ -17,6 +17,12 @@ export interface SettingsForm {
   digest: DigestSchedule;
   /** Whether the channel has a subscription yet. */
   subscribed: boolean;
+  /** Watch queries, as `watches` lists them. */
+  watches: string[];
+  /** Mutes: `source <feed id>` or a query, as `mutes` lists them. */
+  mutes: string[];
+  /** Quiet hours as typed after `quiet` (`22:00-07:00 weekends Europe/Berlin`), or empty for none. */
+  quiet: string;
   /** Problems of a rejected submission, by field; nothing was saved. */
   errors?: Partial<Record<SettingsField, string>>;
   /** Shown above the inputs after a save ("Saved: ..."). */
@@ -34,4 +40,10 @@ export interface SettingsInput {
   digestTime: string;
   /** IANA zone name. */
   digestZone: string;
+  /** Watch queries, one per line. */
+  watches: string;
+  /** Mutes, one per line: `source <feed id>` or a query. */
+  mutes: string;
+  /** Quiet hours as typed after `quiet`, empty or `off` for none. */
+  quiet: string;
 }

@@ -1,3 +1,4 @@
+import { regionMarks } from '../core/regions.js';
 import type { StoredItem } from '../core/types.js';
 import { formatHumanTime } from '../text/human-time.js';
 
@@ -10,6 +11,7 @@ export function toItemJson(item: StoredItem) {
     source: item.source,
     publishedAt: (item.publishedAt ?? item.firstSeenAt).toISOString(),
     topics: item.topics,
+    jurisdictions: item.jurisdictions,
     summary: item.summary,
   };
 }
@@ -18,5 +20,6 @@ export function toItemJson(item: StoredItem) {
 export function formatItemLine(item: StoredItem): string {
   const date = formatHumanTime(item.publishedAt ?? item.firstSeenAt);
   const topics = item.topics.length ? ` [${item.topics.join(', ')}]` : '';
-  return `#${item.id}  ${date}  ${item.title}  (${item.source})${topics}\n    ${item.url ?? ''}`;
+  const regions = item.jurisdictions.length ? ` {${regionMarks(item.jurisdictions)}}` : '';
+  return `#${item.id}  ${date}  ${item.title}  (${item.source})${topics}${regions}\n    ${item.url ?? ''}`;
 }

@@ -4,7 +4,7 @@
  * same functions as the typed commands, so a button and its command can never disagree.
  * Values that travel in payloads are ids only, and are checked here before anything runs.
  */
-import type { DigestSchedule } from '../core/types.js';
+import type { DigestSchedule, Mute, QuietHours } from '../core/types.js';
 
 /** One action on one channel. */
 export type ChannelAction =
@@ -16,11 +16,19 @@ export type ChannelAction =
   | { kind: 'why'; itemId: number }
   /** The other reports of the item's story. */
   | { kind: 'more-on-story'; itemId: number }
+  /** `mute source <the item's feed>` in this channel. */
+  | { kind: 'mute-source'; itemId: number }
   /** Records (item, topic, channel) as not relevant; no user id. */
-  | { kind: 'not-relevant'; itemId: number };
+  | { kind: 'not-relevant'; itemId: number }
+  /** Watch exactly these queries (adds with `watch`, removes with `unwatch`). */
+  | { kind: 'set-watches'; queries: string[] }
+  /** Mute exactly these sources and queries (adds with `mute`, removes with `unmute`). */
+  | { kind: 'set-mutes'; mutes: Mute[] }
+  /** Quiet hours (`quiet <start>-<end> [weekends] <zone>`), or none (`quiet off`). */
+  | { kind: 'set-quiet'; quiet: QuietHours | null };
 
 /** The post actions every delivered item offers, in display order. */
-export const ITEM_ACTIONS = ['why', 'more-on-story', 'not-relevant'] as const;
+export const ITEM_ACTIONS = ['why', 'more-on-story', 'mute-source', 'not-relevant'] as const;
 
 /** One of the item actions. */
 export type ItemActionKind = (typeof ITEM_ACTIONS)[number];
@@ -29,6 +37,7 @@ export type ItemActionKind = (typeof ITEM_ACTIONS)[number];
 export const ITEM_ACTION_LABELS: Record<ItemActionKind, string> = {
   why: 'Why this?',
   'more-on-story': 'More on this story',
+  'mute-source': 'Mute this source here',
   'not-relevant': 'Not relevant',
 };
 
@@ -47,5 +56,5 @@ export function itemAction(kind: unknown, value: unknown): Extract<ChannelAction
 
 /** Actions that change the channel's settings: refused unless the person may manage it. */
 export function changesSettings(action: ChannelAction): boolean {
-  return action.kind === 'set-topics' || action.kind === 'set-digest';
+  return action.kind !== 'why' && action.kind !== 'more-on-story' && action.kind !== 'not-relevant';
 }

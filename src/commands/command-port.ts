@@ -29,7 +29,7 @@ export interface ActionHandler {
    * Checks a submitted settings form, including whether the person may change this channel.
    * Stores nothing; fast enough to answer inside Slack's 3-second window.
    */
-  checkSettings(input: SettingsInput, context: CommandContext): SettingsCheck;
+  checkSettings(input: SettingsInput, context: CommandContext): Promise<SettingsCheck>;
   /** Runs actions in order with the typed commands' own functions; one combined reply. Never throws. */
   run(actions: ChannelAction[], context: CommandContext): Promise<ChatMessage>;
   /**

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../chat/message.js';
 import type { SettingsField, SettingsForm, SettingsInput } from '../chat/settings-form.js';
 import { changesSettings, type ChannelAction } from './channel-action.js';
-import { checkSettings, settingsFormFor } from './check-settings.js';
+import { checkSettings, loadSettingsForm } from './check-settings.js';
 import type { CommandDeps } from './command-deps.js';
 import type { ActionHandler, CommandContext } from './command-port.js';
 import { handleDigest } from './handlers/digest.js';
@@ -13,6 +13,12 @@ import { handleSubscribe, previewItems } from './handlers/subscribe.js';
 import { toStoryItems } from './build-reply.js';
 import { handleUnsubscribe } from './handlers/unsubscribe.js';
 import { handleWhy } from './handlers/why.js';
+import { addMute, removeMute } from './handlers/mutes.js';
+import { quietOff, setQuietHours } from './handlers/quiet.js';
+import { addWatch, removeWatch } from './handlers/watches.js';
+import { problemReply } from './build-reply.js';
+import { EXAMPLES } from './parse-command.js';
+import type { Mute } from '../core/types.js';
 import { describeSchedule } from './handlers/describe-schedule.js';
 import { parseWeekday, parseTime, parseTimeZone } from './parse-digest-args.js';
 
@@ -45,6 +51,34 @@ async function runOne(action: ChannelAction, ctx: HandlerContext): Promise<ChatM
       return [await handleMoreOnStory(action.itemId, ctx)];
     case 'not-relevant':
       return [await handleNotRelevant(action.itemId, ctx)];
+    case 'mute-source': {
+      const item = await deps.store.items.getById(action.itemId);
+      if (!item) return [problemReply(`item #${action.itemId} is no longer stored`, EXAMPLES.mute)];
+      return [await addMute({ kind: 'source', feedId: item.feedId }, ctx)];
+    }
+    case 'set-watches': {
+      const current = await deps.store.watches.list(context.destination);
+      const replies: ChatMessage[] = [];
+      for (const query of current.filter((query) => !action.queries.includes(query))) replies.push(await removeWatch(query, ctx));
+      for (const query of action.queries.filter((query) => !current.includes(query))) replies.push(await addWatch(query, ctx));
+      return replies;
+    }
+    case 'set-mutes': {
+      const current = await deps.store.mutes.list(context.destination);
+      const key = (mute: Mute) => (mute.kind === 'source' ? `source ${mute.feedId}` : mute.query);
+      const wanted = new Set(action.mutes.map(key));
+      const have = new Set(current.map(key));
+      const replies: ChatMessage[] = [];
+      for (const mute of current.filter((mute) => !wanted.has(key(mute)))) replies.push(await removeMute(mute, ctx));
+      for (const mute of action.mutes.filter((mute) => !have.has(key(mute)))) replies.push(await addMute(mute, ctx));
+      return replies;
+    }
+    case 'set-quiet': {
+      const current = (await deps.store.subscriptions.get(context.destination))?.quiet ?? null;
+      if (JSON.stringify(current) === JSON.stringify(action.quiet)) return [];
+      if (!action.quiet) return [await quietOff(ctx)];
+      return [await setQuietHours({ action: 'set', ...action.quiet }, ctx)];
+    }
   }
 }
 
@@ -77,14 +111,17 @@ function formFromInput(input: SettingsInput, saved: SettingsForm, errors: Partia
       time: parseTime(input.digestTime) ?? saved.digest.time,
       timeZone: parseTimeZone(input.digestZone) ?? saved.digest.timeZone,
     },
+    watches: input.watches.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(0, 50),
+    mutes: input.mutes.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(0, 50),
+    quiet: input.quiet.trim().slice(0, 100),
     errors,
   };
 }
 
+
 /** The command core's action handler: buttons and forms run the typed commands' functions. */
 export function createActionHandler(deps: CommandDeps): ActionHandler {
-  const settingsForm = async (context: CommandContext): Promise<SettingsForm> =>
-    settingsFormFor(await deps.store.subscriptions.get(context.destination), deps.topics, deps.digestDefaults);
+  const settingsForm = (context: CommandContext): Promise<SettingsForm> => loadSettingsForm(deps, context.destination);
 
   const run = async (actions: ChannelAction[], context: CommandContext): Promise<ChatMessage> => {
     // Checked here for every action, whatever the adapter already showed or hid.
@@ -99,9 +136,21 @@ export function createActionHandler(deps: CommandDeps): ActionHandler {
     }
   };
 
-  const check: ActionHandler['checkSettings'] = (input, context) => {
+  const check: ActionHandler['checkSettings'] = async (input, context) => {
     if (!context.canManage) return { ok: false, errors: { topics: refuseManage(REFUSED_SETTINGS).text } };
-    return checkSettings(input, deps.topics);
+    const checked = checkSettings(input, deps.topics);
+    if (!checked.ok) return checked;
+    // A muted source must be one this workspace can see (operator feeds, or its own).
+    const mutes = checked.actions.flatMap((action) => (action.kind === 'set-mutes' ? action.mutes : []));
+    for (const mute of mutes) {
+      if (mute.kind !== 'source') continue;
+      const feed = await deps.store.feeds.get(mute.feedId);
+      const { platform, workspaceId } = context.destination;
+      if (!feed || (feed.owner && (feed.owner.platform !== platform || feed.owner.workspaceId !== workspaceId))) {
+        return { ok: false, errors: { mutes: `There is no source with the id "${mute.feedId}": \`feeds\` lists the ids.` } };
+      }
+    }
+    return checked;
   };
 
   return {
@@ -109,7 +158,7 @@ export function createActionHandler(deps: CommandDeps): ActionHandler {
     checkSettings: check,
     run,
     async saveSettings(input, context) {
-      const checked = check(input, context);
+      const checked = await check(input, context);
       if (!checked.ok) {
         const form = formFromInput(input, await settingsForm(context), checked.errors);
         const text = `Nothing was saved: ${Object.values(checked.errors).join(' ')}`;

@@ -9,6 +9,7 @@ import { handleDigest } from './handlers/digest.js';
 import { feedsWordsReply, handleFeeds } from './handlers/feeds.js';
 import { handleHelp, handleHelpAbout } from './handlers/help.js';
 import { handleLatest } from './handlers/latest.js';
+import { handleRegion } from './handlers/region.js';
 import { handleSearch } from './handlers/search.js';
 import { handleSettings } from './handlers/settings.js';
 import { handleSubscribe } from './handlers/subscribe.js';
@@ -42,6 +43,8 @@ function runCommand(command: ParsedCommand, ctx: HandlerContext): Promise<ChatMe
       return 'words' in command ? Promise.resolve(feedsWordsReply(command.words)) : handleFeeds(ctx);
     case 'why':
       return handleWhy(command, ctx);
+    case 'region':
+      return handleRegion(command, ctx);
     case 'settings':
       return handleSettings(ctx);
     case 'watch':

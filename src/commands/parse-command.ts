@@ -1,3 +1,4 @@
+import { regionOf } from '../core/regions.js';
 import { closestWords } from './edit-distance.js';
 import { DIGEST_EXAMPLE, parseDigestArgs, type DigestRequest } from './parse-digest-args.js';
 import { parseQuietArgs, QUIET_EXAMPLE, type QuietRequest } from './parse-quiet-args.js';
@@ -15,6 +16,7 @@ export const COMMAND_NAMES = [
   'why',
   'settings',
   'help',
+  'region',
   'watch',
   'unwatch',
   'watches',
@@ -40,7 +42,8 @@ export type ParsedCommand =
   /** `feeds check` and other words after `feeds`. */
   | { name: 'feeds'; words: string[] }
   | { name: 'latest'; topicWords: string[]; count: number | null; public: boolean }
-  | { name: 'search'; words: string }
+  | { name: 'search'; words: string; regionWords: string[] }
+  | { name: 'region'; words: string[] }
   | { name: 'subscribe'; topicWords: string[] }
   | { name: 'unsubscribe'; topicWords: string[] | 'all' }
   | { name: 'digest'; request: DigestRequest }
@@ -75,6 +78,7 @@ export const EXAMPLES: Record<CommandName, string> = {
   why: 'why #37',
   settings: 'settings',
   help: 'help',
+  region: 'region us eu',
   watch: 'watch clearview OR "facial recognition" -police',
   unwatch: 'unwatch clearview',
   watches: 'watches',
@@ -132,10 +136,10 @@ export function parseCommand(text: string): ParsedCommand {
       return { name: word };
     case 'latest':
       return parseLatest(rest);
-    case 'search': {
-      const words = rest.join(' ').trim();
-      return words ? { name: 'search', words } : invalid('search', 'the search words are missing');
-    }
+    case 'search':
+      return parseSearch(rest);
+    case 'region':
+      return { name: 'region', words: rest };
     case 'subscribe':
       // No words is valid here: it resumes a paused channel (checked by the handler).
       return { name: 'subscribe', topicWords: rest };
@@ -196,6 +200,30 @@ function parseLatest(words: string[]): ParsedCommand {
   return { name: 'latest', topicWords, count, public: isPublic };
 }
 
-function invalid(command: CommandName, problem: string): ParsedCommand {
-  return { name: 'invalid', command, problem, example: EXAMPLES[command] };
+/**
+ * `search <words> [--region <region...>]`: the words after `--region` (or `--region=eu`) that name
+ * regions are the filter (`--region us eu`, `--region us,eu`); the first is taken whatever it
+ * says, so a misspelt one is reported by the handler rather than searched for.
+ */
+function parseSearch(rest: string[]): ParsedCommand {
+  const words: string[] = [];
+  const regionWords: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    // Chat clients may turn a typed `--` into a dash.
+    const flag = /^(?:--?|\u2014|\u2013)regions?(?:=(.*))?$/i.exec(rest[i]!);
+    if (!flag) {
+      words.push(rest[i]!);
+      continue;
+    }
+    const value = flag[1] || rest[++i];
+    if (value === undefined) return invalid('search', 'name a region after `--region`', 'search fine --region eu');
+    regionWords.push(value);
+    while (i + 1 < rest.length && regionOf(rest[i + 1]!) !== null) regionWords.push(rest[++i]!);
+  }
+  const text = words.join(' ').trim();
+  return text ? { name: 'search', words: text, regionWords } : invalid('search', 'the search words are missing');
+}
+
+function invalid(command: CommandName, problem: string, example = EXAMPLES[command]): ParsedCommand {
+  return { name: 'invalid', command, problem, example };
 }

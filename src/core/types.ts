@@ -2,6 +2,7 @@
  * Domain types shared by every stage of the pipeline. Platform-neutral: nothing here knows
  * Slack or Teams.
  */
+import type { RegionFilter } from './regions.js';
 
 /** A feed as configured in feeds.json (validated by src/config/feeds-config.ts). */
 export interface FeedConfig {
@@ -97,6 +98,10 @@ export interface TaggedItem extends NormalizedItem {
   summary: string;
   topics: string[];
   why: TopicWhy;
+  /** Jurisdiction ids (us, eu, uk, apac, intl); absent or empty when the text names none. */
+  jurisdictions?: string[];
+  /** Per jurisdiction, the phrases that led to it. */
+  jurisdictionWhy?: TopicWhy;
 }
 
 /** An item as stored. */
@@ -111,6 +116,10 @@ export interface StoredItem {
   firstSeenAt: Date;
   topics: string[];
   why: TopicWhy;
+  /** Jurisdiction ids (us, eu, uk, apac, intl); empty when none was found or the item predates them. */
+  jurisdictions: string[];
+  /** Per jurisdiction, the phrases that led to it. */
+  jurisdictionWhy: TopicWhy;
   storyId: number | null;
   /** Display name of the source (feed name or id). */
   source: string;
@@ -157,6 +166,8 @@ export interface Subscription {
   createdAt: Date;
   /** Channels marked as admin channels receive feed-health notices. */
   isAdmin: boolean;
+  /** Which regions' items the channel receives (`region` command); absent: every region, not strict. */
+  regionFilter?: RegionFilter;
   /** Hours in which deliveries are held and then posted as one roll-up; null or absent: none. */
   quiet?: QuietHours | null;
 }

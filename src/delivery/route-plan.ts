@@ -2,7 +2,8 @@
  * Which channels get an item, and why: a pure plan built once per routing batch from the active
  * subscriptions, watches, mutes and the owners of chat-added sources, then asked once per item.
  *
- * - Topics: a channel following one of the item's topics gets it (`matchedTopics`).
+ * - Topics: a channel following one of the item's topics gets it (`matchedTopics`), when its
+ *   region setting lets the item through (src/core/regions.ts).
  * - Watches: a channel with a watch the item matches gets it whatever its topics (`matchedWatch`).
  * - Mutes: a channel muting the item's source, or a query the item matches, never gets it.
  * - Ownership: an item of a source added from chat goes only to that workspace's channels.
@@ -11,6 +12,7 @@
  * per item, and only when the item shares a word with it, so the cost per item is its own words
  * plus the few candidate queries, not channels x watches.
  */
+import { regionAllows, type RegionFilter } from '../core/regions.js';
 import type { Destination, Mute, StoredItem, Subscription, WorkspaceRef } from '../core/types.js';
 import { isQueryProblem, parseQuery } from '../search/parse-query.js';
 import { createQueryIndex, toMatchText, type MatchText, type QueryIndex } from '../search/match-query.js';
@@ -78,9 +80,9 @@ function indexQueries<T>(entries: Array<{ text: string; value: T }>): QueryIndex
 /** Builds the plan (pure: no I/O). */
 export function createRoutePlan(rules: RoutingRules): RoutePlan {
   // Channel keys are computed once per batch, not once per item and channel.
-  const byTopic = new Map<string, Array<{ destination: Destination; key: string }>>();
-  for (const { destination, topics } of rules.subscriptions) {
-    const channel = { destination, key: destinationKey(destination) };
+  const byTopic = new Map<string, Array<{ destination: Destination; key: string; regionFilter?: RegionFilter }>>();
+  for (const { destination, topics, regionFilter } of rules.subscriptions) {
+    const channel = { destination, key: destinationKey(destination), regionFilter };
     for (const topic of topics) {
       const list = byTopic.get(topic);
       if (list) list.push(channel);
@@ -103,7 +105,8 @@ export function createRoutePlan(rules: RoutingRules): RoutePlan {
   function explain(item: StoredItem): { deliveries: PlannedDelivery[]; muted: MutedDelivery[] } {
     const candidates = new Map<string, PlannedDelivery>();
     for (const topic of item.topics) {
-      for (const { destination, key } of byTopic.get(topic) ?? []) {
+      for (const { destination, key, regionFilter } of byTopic.get(topic) ?? []) {
+        if (!regionAllows(regionFilter, item.jurisdictions)) continue; // the channel's `region` setting
         const entry = candidates.get(key);
         if (entry) entry.matchedTopics.push(topic);
         else candidates.set(key, { destination, matchedTopics: [topic] });

@@ -11,6 +11,7 @@ import type {
   TaggedItem,
   WorkspaceRef,
 } from '../core/types.js';
+import type { RegionFilter } from '../core/regions.js';
 import type { WebReadRepository } from './repos/web-reads.js';
 
 /**
@@ -74,6 +75,8 @@ export interface ItemViewer {
 
 export interface LatestQuery extends ItemViewer {
   topic?: string;
+  /** Only items tagged with at least one of these jurisdictions (untagged items never match). */
+  regions?: string[];
   limit: number;
   /** Only items first seen at or after this time. */
   since?: Date;
@@ -83,6 +86,8 @@ export interface SearchQuery extends ItemViewer {
   /** In the query language of src/search/parse-query.ts. */
   words: string;
   topic?: string;
+  /** Only items tagged with at least one of these jurisdictions. */
+  regions?: string[];
   limit: number;
 }
 
@@ -159,6 +164,8 @@ export interface SubscriptionRepository {
   setDigest(destination: Destination, schedule: DigestSchedule): Promise<void>;
   markDigestSent(destination: Destination, at: Date): Promise<void>;
   setAdmin(destination: Destination, isAdmin: boolean): Promise<void>;
+  /** Sets the channel's region filter (`regions` empty: every region). No-op without a subscription. */
+  setRegionFilter(destination: Destination, filter: RegionFilter): Promise<void>;
   /** Sets or clears (null) the channel's quiet hours. */
   setQuiet(destination: Destination, quiet: QuietHours | null): Promise<void>;
 }

@@ -131,6 +131,7 @@ export function createStoryAssigner(store: Store, options: Partial<StoryMatchOpt
       const ordered = [...items].sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0));
       const standIns = ordered.map((item, n): StoredItem => ({
         ...item, id: PLACEHOLDER_BASE + n, feedId: feed.id, firstSeenAt: now, storyId: null, source: feed.name ?? feed.id,
+        jurisdictions: item.jurisdictions ?? [], jurisdictionWhy: item.jurisdictionWhy ?? {},
       }));
       const stories = await matchBatch(index ?? createStoryIndex(settings), settings, standIns);
       const standInOf = new Map(standIns.map((item) => [item.key, item.id]));

@@ -11,9 +11,20 @@ export type PhraseUse =
   | { kind: 'exclude'; topic: number }
   | { kind: 'group'; topic: number; rule: number; group: number }
   | { kind: 'none'; topic: number; rule: number }
-  | { kind: 'scope' }
+  | { kind: 'scope'; generic: boolean }
   | { kind: 'scope-exclude' }
-  | { kind: 'jurisdiction'; id: string };
+  | { kind: 'jurisdiction'; id: string; strength: JurisdictionStrength }
+  | { kind: 'public-noun' }
+  | { kind: 'jurisdiction-exclude' };
+
+/** How a jurisdiction name counts: on its own, only before a public noun, or only when nothing else does. */
+export type JurisdictionStrength = typeof JURISDICTION_NAME | typeof JURISDICTION_ADJECTIVE | typeof JURISDICTION_WEAK;
+/** A name that places an item on its own. */
+export const JURISDICTION_NAME = 0;
+/** An adjective that needs a public noun right after it. */
+export const JURISDICTION_ADJECTIVE = 1;
+/** A name that counts only when no other jurisdiction is named. */
+export const JURISDICTION_WEAK = 2;
 
 /** A rule with its topic, numbered across the whole taxonomy. */
 export interface CompiledRule {
@@ -35,12 +46,16 @@ export const USE_EXCLUDE = 1;
 export const USE_GROUP = 2;
 /** Use code: a phrase that cancels a rule. */
 export const USE_NONE = 3;
-/** Use code: a privacy-scope word. */
+/** Use code: a privacy-scope word (the record's third number is 1 for a generic one such as "data"). */
 export const USE_SCOPE = 4;
 /** Use code: a context that cancels a scope word. */
 export const USE_SCOPE_EXCLUDE = 5;
-/** Use code: a jurisdiction phrase. */
+/** Use code: a jurisdiction phrase (the record's third number is its JurisdictionStrength). */
 export const USE_JURISDICTION = 6;
+/** Use code: a public noun that makes a jurisdiction adjective count. */
+export const USE_PUBLIC_NOUN = 7;
+/** Use code: a context that cancels the jurisdiction names it overlaps. */
+export const USE_JURISDICTION_EXCLUDE = 8;
 
 /** The compiled form the tagger runs on. */
 export interface CompiledTaxonomy {
@@ -87,11 +102,22 @@ export function compileTaxonomy(topics: TopicDefinition[], vocabulary: TaggingVo
       for (const p of rule.none ?? []) register(p, { kind: 'none', topic: t, rule: r });
     }
   });
-  for (const p of vocabulary.scope) register(p, { kind: 'scope' });
+  for (const p of vocabulary.scope) register(p, { kind: 'scope', generic: false });
+  for (const p of vocabulary.genericScope) register(p, { kind: 'scope', generic: true });
   for (const p of vocabulary.scopeExclude) register(p, { kind: 'scope-exclude' });
-  for (const [id, phrases] of Object.entries(vocabulary.jurisdictions)) {
-    for (const p of phrases) register(p, { kind: 'jurisdiction', id });
+  const jurisdictionUses: [Record<string, string[]>, JurisdictionStrength][] = [
+    [vocabulary.jurisdictions, JURISDICTION_NAME],
+    [vocabulary.jurisdictionAdjectives, JURISDICTION_ADJECTIVE],
+    [vocabulary.weakJurisdictions, JURISDICTION_WEAK],
+  ];
+  for (const [lists, strength] of jurisdictionUses) {
+    for (const [id, phrases] of Object.entries(lists)) {
+      if (!(id in vocabulary.jurisdictions)) throw new Error(`jurisdiction "${id}" has adjectives or weak names but no names`);
+      for (const p of phrases) register(p, { kind: 'jurisdiction', id, strength });
+    }
   }
+  for (const p of vocabulary.publicNouns) register(p, { kind: 'public-noun' });
+  for (const p of vocabulary.jurisdictionExclude) register(p, { kind: 'jurisdiction-exclude' });
   const rulesByTopic = topics.map((_, t) => rules.flatMap((r, i) => (r.topic === t ? [i] : [])));
   const jurisdictionIds = Object.keys(vocabulary.jurisdictions);
   const jurisdictionOrder = jurisdictionIds.map((_, j) => j).sort((a, b) => (jurisdictionIds[a]! < jurisdictionIds[b]! ? -1 : 1));
@@ -110,9 +136,11 @@ function flattenUses(uses: PhraseUse[][], phrases: number, jurisdictionIds: stri
         case 'exclude': records.push(USE_EXCLUDE, use.topic, 0, 0); break;
         case 'group': records.push(USE_GROUP, use.topic, use.rule, use.group); break;
         case 'none': records.push(USE_NONE, use.topic, use.rule, 0); break;
-        case 'scope': records.push(USE_SCOPE, -1, 0, 0); break;
+        case 'scope': records.push(USE_SCOPE, -1, use.generic ? 1 : 0, 0); break;
         case 'scope-exclude': records.push(USE_SCOPE_EXCLUDE, -1, 0, 0); break;
-        case 'jurisdiction': records.push(USE_JURISDICTION, jurisdictionIds.indexOf(use.id), 0, 0); break;
+        case 'jurisdiction': records.push(USE_JURISDICTION, jurisdictionIds.indexOf(use.id), use.strength, 0); break;
+        case 'public-noun': records.push(USE_PUBLIC_NOUN, -1, 0, 0); break;
+        case 'jurisdiction-exclude': records.push(USE_JURISDICTION_EXCLUDE, -2, 0, 0); break;
       }
     }
   }

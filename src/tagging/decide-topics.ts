@@ -4,7 +4,7 @@
  * (L7, L8), the four-label cap (L3), and the explanation texts.
  */
 import type { CompiledTaxonomy } from './compile-taxonomy.js';
-import { isWordUnit, lowerUnit } from './tokenize-text.js';
+import { FIELD_BREAK, isWordUnit, lowerUnit } from './tokenize-text.js';
 
 /** Topics in order of evidence, the phrases behind each, and jurisdiction tags with theirs. */
 export interface TagResult {
@@ -38,8 +38,12 @@ export interface ItemEvidence {
   touchedMask: number;
   inTitle: (boolean | undefined)[];
   scope: boolean;
+  /** A generic scope word ("data") occurred: subject rules may apply, event rules only beside a subject topic. */
+  genericScope: boolean;
   /** Per jurisdiction (index into CompiledTaxonomy.jurisdictionIds): offsets of its hits in `hits`. */
   jurisdictionHits: (number[] | undefined)[];
+  /** The same for names that count only when no jurisdiction has a hit above ("federal"). */
+  weakJurisdictionHits: (number[] | undefined)[];
 }
 
 const MAX_TOPICS = 4; // docs/tagging.md L3: 0-4 labels, when in doubt leave it out.
@@ -88,8 +92,14 @@ function selfScopedFires(c: CompiledTaxonomy, e: ItemEvidence, topic: number): b
   return false;
 }
 
+/** What the scope evidence lets apply: only self-scoped rules, every rule but event rules, or every rule. */
+type Scope = typeof SCOPE_NONE | typeof SCOPE_SUBJECTS | typeof SCOPE_ALL;
+const SCOPE_NONE = 0;
+const SCOPE_SUBJECTS = 1;
+const SCOPE_ALL = 2;
+
 /** Hits of the topic's rules that fire in this pass, or null. `assigned` is set in the second pass. */
-function ruleHits(c: CompiledTaxonomy, e: ItemEvidence, topic: number, inScope: boolean, assigned: string[] | null): number[] | null {
+function ruleHits(c: CompiledTaxonomy, e: ItemEvidence, topic: number, scope: Scope, assigned: string[] | null): number[] | null {
   let out: number[] | null = null;
   for (const r of c.rulesByTopic[topic]!) {
     const pairs = e.groups[r];
@@ -97,7 +107,7 @@ function ruleHits(c: CompiledTaxonomy, e: ItemEvidence, topic: number, inScope: 
     if (pairs === undefined || e.groupMask[r] !== compiled.complete || e.none[r] || compiled.deferred !== (assigned !== null)) continue;
     const { rule } = compiled;
     if (assigned && rule.unlessTopics!.some((id) => assigned.includes(id))) continue;
-    if (!inScope && !rule.selfScoped) continue;
+    if (!rule.selfScoped && (scope === SCOPE_NONE || (scope === SCOPE_SUBJECTS && rule.event))) continue;
     const hits = rule.near === undefined ? null : nearHits(e, pairs, compiled.complete, rule.near);
     if (rule.near !== undefined && hits === null) continue;
     out ??= [];
@@ -113,24 +123,71 @@ function sameIgnoringCase(a: string, b: string): boolean {
   return true;
 }
 
-/** Explanation texts for hits, deduplicated ignoring case, in order. */
+// Words that say nothing on their own ("data", "users"): shown only as part of a longer phrase.
+const GENERIC_EVIDENCE = new Set([
+  'data', 'information', 'records', 'customer', 'customers', 'user', 'users', 'people', 'personal', 'members', 'consumers',
+  'online', 'internet', 'app', 'apps', 'platform', 'platforms', 'tools', 'software', 'company', 'website', 'websites',
+  'accounts', 'market', 'commercial', 'collection', 'collected', 'accessible', 'database', 'location', 'testing',
+]);
+const GENERIC_MAX_LENGTH = Math.max(...[...GENERIC_EVIDENCE].map((w) => w.length));
+
+/** End of a hit, with an abbreviation's last dot given back ("U.S" is written "U.S."). */
+function hitEnd(e: ItemEvidence, h: number): number {
+  const end = e.hits[h + 2]!;
+  return e.source.charCodeAt(end) === 46 /* . */ && e.source.charCodeAt(end - 2) === 46 ? end + 1 : end;
+}
+
+/**
+ * Explanation texts for hits, as the reader sees them in the text: hits that overlap or touch
+ * (one space or hyphen apart) are shown as one phrase ("selling location data", not "selling",
+ * "location data", "data"); generic words alone are left out, and when nothing else is left the
+ * short stretch of text they span is shown ("market for vehicle data").
+ * Deduplicated ignoring case, in text order.
+ */
 function explain(e: ItemEvidence, hits: number[]): string[] {
-  const texts: string[] = [];
+  // (start, end) pairs sorted by start, longer first on ties: insertion sort, as lists are short.
+  const spans: number[] = [];
   for (const h of hits) {
-    let end = e.hits[h + 2]!;
-    // Tokens stop before punctuation, so "U.S." matches as "U.S": give the abbreviation its last dot back.
-    if (e.source.charCodeAt(end) === 46 /* . */ && e.source.lastIndexOf('.', end - 1) >= e.hits[h + 1]!) end++;
-    const text = e.source.slice(e.hits[h + 1], end);
-    let duplicate = false;
-    for (const t of texts) {
-      if (sameIgnoringCase(t, text)) {
-        duplicate = true;
-        break;
-      }
+    const start = e.hits[h + 1]!;
+    const end = hitEnd(e, h);
+    let at = spans.length;
+    while (at > 0 && (spans[at - 2]! > start || (spans[at - 2] === start && spans[at - 1]! < end))) at -= 2;
+    spans.splice(at, 0, start, end);
+  }
+  const source = e.source;
+  const merged: number[] = [];
+  let from = spans[0]!;
+  let to = spans[1]!;
+  for (let k = 2; k < spans.length; k += 2) {
+    const start = spans[k]!;
+    const gap = start - to;
+    if (gap <= 0 || (gap === 1 && (source.charCodeAt(to) === 32 || source.charCodeAt(to) === 45))) {
+      if (spans[k + 1]! > to) to = spans[k + 1]!;
+      continue;
     }
-    if (!duplicate) texts.push(text);
+    merged.push(from, to);
+    from = start;
+    to = spans[k + 1]!;
+  }
+  merged.push(from, to);
+  const texts: string[] = [];
+  for (let k = 0; k < merged.length; k += 2) {
+    const text = source.slice(merged[k], merged[k + 1]);
+    if (!isGeneric(text) && !texts.some((t) => sameIgnoringCase(t, text))) texts.push(text);
+  }
+  if (texts.length > 0) return texts;
+  // Only generic words ("market" ... "data"): show the stretch of text they span when it is short.
+  const stretch = source.slice(merged[0], merged[merged.length - 1]);
+  if (stretch.length <= 60 && !stretch.includes(FIELD_BREAK)) return [stretch];
+  for (let k = 0; k < merged.length; k += 2) {
+    const text = source.slice(merged[k], merged[k + 1]);
+    if (!texts.some((t) => sameIgnoringCase(t, text))) texts.push(text);
   }
   return texts;
+}
+
+function isGeneric(text: string): boolean {
+  return text.length <= GENERIC_MAX_LENGTH && GENERIC_EVIDENCE.has(text.toLowerCase());
 }
 
 /** Jurisdictions, sorted by id, with the phrases behind each; none when the item is not privacy news. */
@@ -138,12 +195,15 @@ function decideJurisdictions(c: CompiledTaxonomy, e: ItemEvidence, privacyNews: 
   const jurisdictions: string[] = [];
   const jurisdictionWhy: Record<string, string[]> = {};
   if (!privacyNews) return { jurisdictions, jurisdictionWhy };
+  // Weak names ("federal") place an item only when no other name does; they still explain a jurisdiction named otherwise.
+  const named = e.jurisdictionHits.some((hits) => hits !== undefined) ? e.jurisdictionHits : e.weakJurisdictionHits;
   for (const j of c.jurisdictionOrder) {
-    const hits = e.jurisdictionHits[j];
+    const hits = named[j];
     if (hits === undefined) continue;
+    const weak = named === e.jurisdictionHits ? e.weakJurisdictionHits[j] : undefined;
     const id = c.jurisdictionIds[j]!;
     jurisdictions.push(id);
-    jurisdictionWhy[id] = explain(e, hits);
+    jurisdictionWhy[id] = explain(e, weak ? hits.concat(weak).sort((a, b) => a - b) : hits);
   }
   return { jurisdictions, jurisdictionWhy };
 }
@@ -154,12 +214,33 @@ export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
   for (const t of e.touched) if (e.strong[t] !== undefined) inScope = true;
   // A self-scoped rule that fires (e.g. police near drones) also makes the item privacy news.
   if (!inScope) for (const t of e.touched) if (selfScopedFires(c, e, t)) inScope = true;
-  if (e.touched.length === 0) return { topics: [], why: {}, ...decideJurisdictions(c, e, inScope) };
+  // A generic word such as "data" alone does not make an item privacy news, so it places nothing (J4).
+  const privacyNews = inScope;
+  if (e.touched.length === 0) return { topics: [], why: {}, ...decideJurisdictions(c, e, privacyNews) };
+  // With only a generic scope word ("data"), a suit, fine or law counts only beside a subject topic (L2).
+  const scope = inScope ? SCOPE_ALL : e.genericScope ? SCOPE_SUBJECTS : SCOPE_NONE;
+  let assignment = assignTopics(c, e, scope);
+  if (scope === SCOPE_SUBJECTS && assignment.found.length > 0) assignment = assignTopics(c, e, SCOPE_ALL);
+  const { found, foundHits } = assignment;
+  const scores = found.map((t, k) => (e.strong[t]?.length ?? 0) * 2 + foundHits[k]!.length + (e.inTitle[t] ? 3 : 0));
+  const order = found.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || found[a]! - found[b]!);
+  const why: Record<string, string[]> = {};
+  const topics: string[] = [];
+  for (const k of order.slice(0, MAX_TOPICS)) {
+    const id = c.topics[found[k]!]!.id;
+    topics.push(id);
+    why[id] = explain(e, foundHits[k]!);
+  }
+  return { topics, why, ...decideJurisdictions(c, e, privacyNews || topics.length > 0) };
+}
+
+/** Topics with evidence under `scope`, with the hits behind each. */
+function assignTopics(c: CompiledTaxonomy, e: ItemEvidence, scope: Scope): { found: number[]; foundHits: number[][] } {
   const found: number[] = [];
   const foundHits: number[][] = [];
   for (const t of e.touched) {
     const strong = e.strong[t];
-    const hits = ruleHits(c, e, t, inScope, null);
+    const hits = ruleHits(c, e, t, scope, null);
     if (strong || hits) {
       found.push(t);
       foundHits.push(strong && hits ? strong.concat(hits) : (strong ?? hits!));
@@ -173,7 +254,7 @@ export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
     const assigned = [...firstPass, ...[...deferred.keys()].map((t) => c.topics[t]!.id)];
     const next = new Map<number, number[]>();
     for (const t of e.touched) {
-      const hits = ruleHits(c, e, t, inScope, assigned);
+      const hits = ruleHits(c, e, t, scope, assigned);
       if (hits) next.set(t, hits);
     }
     const stable = next.size === deferred.size && [...next.keys()].every((t) => deferred.has(t));
@@ -188,14 +269,5 @@ export function decideTopics(c: CompiledTaxonomy, e: ItemEvidence): TagResult {
       foundHits.push(hits);
     }
   }
-  const scores = found.map((t, k) => (e.strong[t]?.length ?? 0) * 2 + foundHits[k]!.length + (e.inTitle[t] ? 3 : 0));
-  const order = found.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || found[a]! - found[b]!);
-  const why: Record<string, string[]> = {};
-  const topics: string[] = [];
-  for (const k of order.slice(0, MAX_TOPICS)) {
-    const id = c.topics[found[k]!]!.id;
-    topics.push(id);
-    why[id] = explain(e, foundHits[k]!);
-  }
-  return { topics, why, ...decideJurisdictions(c, e, inScope || topics.length > 0) };
+  return { found, foundHits };
 }

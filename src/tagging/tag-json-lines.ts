@@ -34,8 +34,8 @@ export function tagJsonLine(line: string, lineNumber: number, tagger: Tagger): s
   }
   const input = toTagInput(value);
   if (typeof input === 'string') return JSON.stringify({ error: `line ${lineNumber}: ${input}` });
-  const { topics, why } = tagger.tag(input);
-  return JSON.stringify({ topics, why });
+  const { topics, why, jurisdictions, jurisdictionWhy } = tagger.tag(input);
+  return JSON.stringify({ topics, why, jurisdictions, jurisdictionWhy });
 }
 
 /** Tags every line of `text`; blank lines produce no output. */

@@ -8,8 +8,12 @@ import {
   compileTaxonomy,
   USE_EXCLUDE,
   USE_GROUP,
+  JURISDICTION_ADJECTIVE,
+  JURISDICTION_WEAK,
   USE_JURISDICTION,
+  USE_JURISDICTION_EXCLUDE,
   USE_NONE,
+  USE_PUBLIC_NOUN,
   USE_PHRASE,
   USE_SCOPE,
   USE_SCOPE_EXCLUDE,
@@ -50,7 +54,7 @@ export function createTagger(topics: TopicDefinition[], vocabulary: TaggingVocab
 function emptyEvidence(): ItemEvidence {
   return {
     source: '', hits: [], breakAt: 0, strong: [], groups: [], groupMask: [], none: [],
-    touched: [], touchedMask: 0, inTitle: [], scope: false, jurisdictionHits: [],
+    touched: [], touchedMask: 0, inTitle: [], scope: false, genericScope: false, jurisdictionHits: [], weakJurisdictionHits: [],
   };
 }
 
@@ -66,13 +70,36 @@ function resetEvidence(e: ItemEvidence, source: string): void {
   e.touchedMask = 0;
   e.inTitle.length = 0;
   e.scope = false;
+  e.genericScope = false;
   e.jurisdictionHits.length = 0;
+  e.weakJurisdictionHits.length = 0;
 }
 
 /** True when hit [start, end) overlaps an exclusion span of `topic` (flat triples topic, start, end). */
 function excluded(spans: number[], topic: number, start: number, end: number): boolean {
   for (let s = 0; s < spans.length; s += 3) {
     if (spans[s] === topic && start < spans[s + 2]! && spans[s + 1]! < end) return true;
+  }
+  return false;
+}
+
+/** True when a public noun starts right after `end` (one space or hyphen between): "French regulator". */
+function nounFollows(source: string, nounStarts: number[], end: number, spans: number[] | null): boolean {
+  for (const start of nounStarts) {
+    if (start === end + 1 && !(spans && excluded(spans, -2, start, start + 1))) {
+      const between = source.charCodeAt(end);
+      if (between === 32 || between === 45 /* - */ || between === 0xa0) return true;
+    }
+  }
+  return false;
+}
+
+/** True when a money sign follows (spaces and dots skipped): "U.S. $3 million" is a currency, not a place. */
+function beforeAmount(source: string, end: number): boolean {
+  for (let i = end; i < source.length && i < end + 3; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 36 /* $ */) return true;
+    if (code !== 32 && code !== 46 /* . */) return false;
   }
   return false;
 }
@@ -88,11 +115,13 @@ function collectEvidence(c: CompiledTaxonomy, input: TagInput, e: ItemEvidence):
   e.breakAt = description ? title.length + 1 : source.length;
   const { useTable: table, useFrom: from } = c;
   let spans: number[] | null = null;
+  let nounStarts: number[] | null = null;
   for (let h = 0; h < hits.length; h += 3) {
     const p = hits[h]!;
     for (let u = from[p]! * 4, last = from[p + 1]! * 4; u < last; u += 4) {
       const kind = table[u]!;
-      if (kind === USE_EXCLUDE || kind === USE_SCOPE_EXCLUDE) (spans ??= []).push(table[u + 1]!, hits[h + 1]!, hits[h + 2]!);
+      if (kind === USE_EXCLUDE || kind === USE_SCOPE_EXCLUDE || kind === USE_JURISDICTION_EXCLUDE) (spans ??= []).push(table[u + 1]!, hits[h + 1]!, hits[h + 2]!);
+      else if (kind === USE_PUBLIC_NOUN) (nounStarts ??= []).push(hits[h + 1]!);
     }
   }
   for (let h = 0; h < hits.length; h += 3) {
@@ -103,9 +132,15 @@ function collectEvidence(c: CompiledTaxonomy, input: TagInput, e: ItemEvidence):
       const kind = table[u]!;
       const topic = table[u + 1]!;
       if (kind === USE_JURISDICTION) {
-        (e.jurisdictionHits[topic] ??= []).push(h);
+        const strength = table[u + 2]!;
+        if ((spans && excluded(spans, -2, start, end)) || beforeAmount(source, end)) continue;
+        if (strength === JURISDICTION_ADJECTIVE && !(nounStarts && nounFollows(source, nounStarts, end, spans))) continue;
+        ((strength === JURISDICTION_WEAK ? e.weakJurisdictionHits : e.jurisdictionHits)[topic] ??= []).push(h);
       } else if (kind === USE_SCOPE) {
-        if (!spans || !excluded(spans, -1, start, end)) e.scope = true;
+        if (!spans || !excluded(spans, -1, start, end)) {
+          if (table[u + 2] === 1) e.genericScope = true;
+          else e.scope = true;
+        }
       } else if (kind === USE_NONE) {
         e.none[table[u + 2]!] = true;
       } else if (kind === USE_PHRASE || kind === USE_GROUP) {

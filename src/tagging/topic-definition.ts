@@ -16,6 +16,11 @@ export interface TopicRule {
   selfScoped?: boolean;
   /** When set, every group's match must lie within this many words of a first-group match. */
   near?: number;
+  /**
+   * An event rule (a suit, a fine, a law): with only a generic scope word ("data") it fires only
+   * when a subject topic is assigned too (L2, L4).
+   */
+  event?: boolean;
 }
 
 /** One topic: identity, the definition that decides the label, and its matching rules. */
@@ -35,8 +40,26 @@ export interface TopicDefinition {
 export interface TaggingVocabulary {
   /** Words that show an item is privacy, data-protection, cyber or AI-governance news (L2). */
   scope: string[];
+  /**
+   * Scope words so common outside privacy ("data", "records") that they let subject topics apply
+   * but not event topics alone: a court ruling or a fine with only "data" to show for it is
+   * another field's news unless a subject topic is assigned too (L2).
+   */
+  genericScope: string[];
   /** Contexts that cancel a scope word ("data center"). */
   scopeExclude: string[];
-  /** Jurisdiction tag id → phrases naming places or bodies in it. */
+  /** Jurisdiction tag id → names of places, bodies and laws that place an item there on their own. */
   jurisdictions: Record<string, string[]>;
+  /**
+   * Jurisdiction tag id → adjectives ("French", "Chinese") that count only right before one of
+   * `publicNouns` ("French regulator", "Chinese users"): a company's or an attacker's nationality
+   * ("Chinese hackers", "a German security firm") is not the item's jurisdiction.
+   */
+  jurisdictionAdjectives: Record<string, string[]>;
+  /** Public bodies, laws and the people affected: the nouns that make an adjective a jurisdiction. */
+  publicNouns: string[];
+  /** Jurisdiction tag id → names that count only when nothing else places the item ("federal", "global"). */
+  weakJurisdictions: Record<string, string[]>;
+  /** Contexts that cancel a jurisdiction name they overlap ("transfers to China": a destination). */
+  jurisdictionExclude: string[];
 }

@@ -12,7 +12,7 @@ describe('arguments are heard', () => {
     h = await createCommandHarness();
     const about = await h.run('help latest');
     expect(about.title).toBe('Help: latest');
-    expect(about.lines).toEqual(['`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel', 'Example: `latest ai 10`']);
+    expect(about.lines).toEqual(['`latest [topic] [region] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel', 'Example: `latest ai 10`']);
     const typo = await h.run('help lates');
     expect(typo.lines?.[0]).toBe('There is no command "lates". Did you mean `help latest`?');
     expect((await h.run('help')).lines).toHaveLength(HELP_LINES.length);

@@ -86,7 +86,10 @@ describe('topics, feeds, why, faults', () => {
 
   it('explains an item by id or link, with its story', async () => {
     h = await createCommandHarness();
-    const [item] = await insertItems(h.store, 'reuters', [taggedItem({ title: 'CNIL fines firm', url: 'https://news.example/cnil', topics: ['gdpr', 'enforcement'], why: { gdpr: ['CNIL'], enforcement: ['fines'] } })], h.clock.now());
+    const [item] = await insertItems(h.store, 'reuters', [taggedItem({
+      title: 'CNIL fines firm', url: 'https://news.example/cnil', topics: ['gdpr', 'enforcement'], why: { gdpr: ['CNIL'], enforcement: ['fines'] },
+      jurisdictions: ['eu'], jurisdictionWhy: { eu: ['CNIL'] },
+    })], h.clock.now());
     const [other] = await insertItems(h.store, 'bbc', [taggedItem({ title: 'French regulator fines firm' })], h.clock.now());
     await h.store.items.setStory([item!.id, other!.id], item!.id);
     for (const text of [`why ${item!.id}`, `why #${item!.id}`, 'why https://news.example/cnil', 'why <https://news.example/cnil|news.example/cnil>']) {
@@ -95,6 +98,7 @@ describe('topics, feeds, why, faults', () => {
       expect(reply.lines).toEqual([
         'GDPR & EU/UK data protection (gdpr): matched "CNIL"',
         'Regulatory enforcement (enforcement): matched "fines"',
+        'Regions: EU (matched "CNIL")',
         'Same story: first reported by Reuters (1 more report):',
         '• BBC: French regulator fines firm',
       ]);

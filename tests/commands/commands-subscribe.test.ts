@@ -71,6 +71,7 @@ describe('subscribe, unsubscribe, subscriptions', () => {
       { label: 'Topics', value: 'AI & automated decisions (ai)' },
       { label: 'Deliveries', value: 'active' },
       { label: 'Weekly digest', value: 'Mondays at 09:00 (UTC)' },
+      { label: 'Regions', value: 'all regions' },
     ]);
     await h.store.subscriptions.pause(h.channel, 'not_in_channel');
     const status = await h.run('subscriptions');

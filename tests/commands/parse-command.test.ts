@@ -11,7 +11,7 @@ describe('parseCommand', () => {
   });
 
   it('parses search, keeping the words', () => {
-    expect(parseCommand('search  biometric   data')).toEqual({ name: 'search', words: 'biometric data' });
+    expect(parseCommand('search  biometric   data')).toEqual({ name: 'search', words: 'biometric data', regionWords: [] });
     expect(parseCommand('search')).toMatchObject({ name: 'invalid', command: 'search', problem: 'the search words are missing' });
   });
 
@@ -41,7 +41,7 @@ describe('parseCommand', () => {
 
   it('undoes Slack\'s escaping of &, < and >', () => {
     expect(parseCommand('latest Data breaches &amp; leaks')).toMatchObject({ topicWords: ['Data', 'breaches', '&', 'leaks'] });
-    expect(parseCommand('search AT&amp;T &lt;b&gt;')).toEqual({ name: 'search', words: 'AT&T <b>' });
+    expect(parseCommand('search AT&amp;T &lt;b&gt;')).toEqual({ name: 'search', words: 'AT&T <b>', regionWords: [] });
   });
 
   it('splits on whitespace and commas', () => {

@@ -114,6 +114,7 @@ describe('dueDigests', () => {
     lastDigestAt: null,
     createdAt: new Date('2026-03-01T00:00:00Z'),
     isAdmin: false,
+    regionFilter: { regions: [], strict: false },
     ...overrides,
   });
   const slot = new Date('2026-03-30T07:00:00Z'); // Monday 09:00 CEST

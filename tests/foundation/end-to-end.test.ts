@@ -77,7 +77,7 @@ describe('end to end: feeds to a subscribed channel', () => {
     expect(code).toBe(0);
     const items = JSON.parse(out) as Array<Record<string, unknown>>;
     expect(items).toHaveLength(3);
-    expect(Object.keys(items[0]!).sort()).toEqual(['id', 'publishedAt', 'source', 'summary', 'title', 'topics', 'url']);
+    expect(Object.keys(items[0]!).sort()).toEqual(['id', 'jurisdictions', 'publishedAt', 'source', 'summary', 'title', 'topics', 'url']);
     expect(items[0]!.title).toBe(LIVE[0]!.title);
     expect(items[0]!.topics).toEqual(expect.arrayContaining(['ai', 'lawsuit']));
   });

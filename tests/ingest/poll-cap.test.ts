@@ -70,7 +70,7 @@ const item = (n: number, date: number | null): NormalizedItem => ({
 });
 const stored = (n: number, date: number | null): StoredItem => ({
   id: n, feedId: 'f', key: `k${n}`, url: null, title: '', summary: '', publishedAt: date === null ? null : new Date(date),
-  firstSeenAt: new Date(0), topics: [], why: {}, storyId: null, source: 'f',
+  firstSeenAt: new Date(0), topics: [], why: {}, jurisdictions: [], jurisdictionWhy: {}, storyId: null, source: 'f',
 });
 const state = (patch: Partial<FeedState>) => ({ initialized: false, ...patch }) as FeedState;
 

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Destination } from '../../src/index.js';
 import { makeItem } from '../store/fixtures.js';
+import { routeNewItems } from '../../src/delivery/route-items.js';
 import { blockKitProblems } from './block-kit-limits.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import { actionBody, commandBody, FORM, postSigned } from './slack-request.js';
@@ -16,7 +17,7 @@ const channel = (channelId: string, workspaceId = 'T1'): Destination => ({ platf
 type View = { type: string; callback_id?: string; private_metadata?: string; blocks: Array<Record<string, unknown>> };
 
 /** A view_submission as Slack sends it for the settings modal. */
-function submission(values: { topics?: string[]; digest?: boolean; day?: string | null; time?: string | null; zone?: string | null }, metadata = 'C9', userId = 'U1') {
+function submission(values: { topics?: string[]; digest?: boolean; day?: string | null; time?: string | null; zone?: string | null; watches?: string; mutes?: string; quiet?: string }, metadata = 'C9', userId = 'U1') {
   const opt = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
   return {
     type: 'view_submission',
@@ -35,6 +36,9 @@ function submission(values: { topics?: string[]; digest?: boolean; day?: string 
           digestDay: { value: { type: 'static_select', selected_option: values.day === null ? null : opt(values.day ?? 'monday') } },
           digestTime: { value: { type: 'timepicker', selected_time: values.time === null ? null : (values.time ?? '09:00') } },
           digestZone: { digest_zone: { type: 'external_select', selected_option: values.zone === null ? null : opt(values.zone ?? 'UTC') } },
+          watches: { value: { type: 'plain_text_input', value: values.watches ?? null } },
+          mutes: { value: { type: 'plain_text_input', value: values.mutes ?? null } },
+          quiet: { value: { type: 'plain_text_input', value: values.quiet ?? null } },
         },
       },
     },
@@ -168,6 +172,68 @@ describe('Slack interactivity on the command core', () => {
     await postSigned(h.baseUrl, actionBody(submission({ topics: ['ai', 'gdpr'], digest: false, day: null, time: null, zone: null })), FORM);
     await h.api.waitForCalls('views.publish', 2);
     expect((await h.store.subscriptions.get(channel('C9')))?.digest).toEqual({ enabled: false, weekday: 4, time: '07:15', timeZone: 'America/New_York' });
+  });
+
+  it('saves watches, mutes and quiet hours from the modal with the typed commands\' functions; a bad line is an error on its field and nothing is saved', async () => {
+    await h.store.feeds.syncConfig([{ id: 'bbc', url: 'https://bbc.example/feed', name: 'BBC' }]);
+    const bad = await postSigned(h.baseUrl, actionBody(submission({ topics: ['ai'], watches: 'clearview\n"unclosed', mutes: 'source nope', quiet: '25:00-07:00' })), FORM);
+    const errors = ((await bad.json()) as { errors: Record<string, string> }).errors;
+    expect(Object.keys(errors).sort()).toEqual(['quiet', 'watches']);
+    expect(errors.watches).toMatch(/^Line 2: /);
+    const unknownSource = await postSigned(h.baseUrl, actionBody(submission({ topics: ['ai'], mutes: 'source nope' })), FORM);
+    expect(((await unknownSource.json()) as { errors: Record<string, string> }).errors).toEqual({ mutes: expect.stringContaining('no source with the id "nope"') });
+    expect(await h.store.subscriptions.list()).toEqual([]);
+    expect(await h.store.watches.list(channel('C9'))).toEqual([]);
+
+    const ok = await postSigned(h.baseUrl, actionBody(submission({ topics: ['ai'], watches: 'clearview\n"facial recognition" -police', mutes: 'source bbc\ncrypto', quiet: '22:00-07:00 weekends' })), FORM);
+    expect(await ok.text()).toBe('');
+    await h.api.waitForCalls('views.publish', 1);
+    expect((await h.store.watches.list(channel('C9'))).sort()).toEqual(['"facial recognition" -police', 'clearview']);
+    expect(await h.store.mutes.list(channel('C9'))).toHaveLength(2);
+    expect(await h.store.mutes.list(channel('C9'))).toEqual(expect.arrayContaining([{ kind: 'source', feedId: 'bbc' }, { kind: 'query', query: 'crypto' }]));
+    expect((await h.store.subscriptions.get(channel('C9')))?.quiet).toEqual({ start: '22:00', end: '07:00', weekends: true, timeZone: 'UTC' });
+    // The modal opened again shows them; removing a line removes that watch, emptying quiet ends it.
+    await postSigned(h.baseUrl, actionBody(buttonPress('home_edit_channel', 'C9', '', true)), FORM);
+    await h.api.waitForCalls('views.open', 1);
+    const modal = JSON.stringify(viewsOpened()[0]);
+    expect(modal).toMatch(/"initial_value":"(source bbc\\ncrypto|crypto\\nsource bbc)"/);
+    expect(modal).toContain('"initial_value":"22:00-07:00 weekends UTC"');
+    await postSigned(h.baseUrl, actionBody(submission({ topics: ['ai'], watches: 'clearview', mutes: 'source bbc\ncrypto', quiet: '' })), FORM);
+    await h.api.waitForCalls('views.publish', 2);
+    expect(await h.store.watches.list(channel('C9'))).toEqual(['clearview']);
+    expect((await h.store.subscriptions.get(channel('C9')))?.quiet ?? null).toBeNull();
+    const home = JSON.stringify(h.api.callsOf('views.publish')[1]!.params.view);
+    expect(home).toContain('Watches: clearview');
+    expect(home).toMatch(/Mutes: (source bbc · crypto|crypto · source bbc)/);
+    expect(home).not.toContain('Quiet hours:');
+  });
+
+  it('"Mute this source here" on a BBC post mutes that source in that channel only, exactly as `mute source bbc` does: the next BBC item does not arrive there', async () => {
+    await h.store.feeds.syncConfig([{ id: 'bbc', url: 'https://bbc.example/feed', name: 'BBC' }]);
+    const schedule = { enabled: false, weekday: 1, time: '09:00', timeZone: 'UTC' };
+    await h.store.subscriptions.subscribe(channel('C9'), ['ai'], schedule, new Date());
+    const [post] = await h.store.items.insertNew('bbc', [makeItem('first')], new Date());
+    const res = await postSigned(h.baseUrl, actionBody(buttonPress('item_mute-source', String(post!.id), h.api.responseUrl('mute'))), FORM);
+    expect(res.status).toBe(200);
+    await h.api.waitForResponses(1);
+    expect(h.api.responses[0]!.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(h.api.responses[0]!.body)).toContain('Muted source bbc');
+    const typed = await postSigned(h.baseUrl, commandBody({ text: 'mute source bbc', channelId: 'C8', responseUrl: h.api.responseUrl('typed') }), FORM);
+    expect(typed.status).toBe(200);
+    await h.api.waitForResponses(2);
+    expect(await h.store.mutes.list(channel('C9'))).toEqual(await h.store.mutes.list(channel('C8')));
+    expect(await h.store.mutes.list(channel('C9'))).toEqual([{ kind: 'source', feedId: 'bbc' }]);
+    expect(await h.store.mutes.list(channel('C7'))).toEqual([]);
+    // The next BBC item is not posted in C9; another channel on the same topic still gets it.
+    await h.store.subscriptions.subscribe(channel('C7'), ['ai'], schedule, new Date());
+    await h.store.feeds.syncConfig([{ id: 'bbc', url: 'https://bbc.example/feed', name: 'BBC' }, { id: 'reuters', url: 'https://reuters.example/feed', name: 'Reuters' }]);
+    const [next] = await h.store.items.insertNew('bbc', [makeItem('next')], new Date());
+    const [other] = await h.store.items.insertNew('reuters', [makeItem('other')], new Date());
+    await routeNewItems(h.store, [next!, other!], new Date());
+    const queued = (await h.store.outbox.list()).map((row) => `${row.destination.channelId}:${(row.payload as { itemId: number }).itemId}`);
+    expect(queued).toContain(`C7:${next!.id}`);
+    expect(queued).toContain(`C9:${other!.id}`);
+    expect(queued).not.toContain(`C9:${next!.id}`);
   });
 
   it('suggests time zones for the typeahead (block_suggestion), at most 100', async () => {

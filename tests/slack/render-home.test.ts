@@ -12,6 +12,7 @@ function sub(channelId: string, topics: string[], status: 'active' | 'paused' = 
     lastDigestAt: null,
     createdAt: new Date('2026-01-01T00:00:00Z'),
     isAdmin: false,
+    regionFilter: { regions: [], strict: false },
   };
 }
 

@@ -11,13 +11,16 @@ import { defaultTopics } from '../../src/tagging/taxonomy.js';
 import { blockKitProblems } from './block-kit-limits.js';
 
 const digest = { enabled: true, weekday: 0, time: '23:59', timeZone: 'America/Argentina/ComodRivadavia' };
-const builtIn: SettingsForm = { topics: defaultTopics().map(({ id, label }) => ({ id, label })), selected: ['ai', 'gdpr'], digest, subscribed: true };
+const builtIn: SettingsForm = { topics: defaultTopics().map(({ id, label }) => ({ id, label })), selected: ['ai', 'gdpr'], digest, subscribed: true, watches: ['clearview'], mutes: ['source bbc'], quiet: '22:00-07:00 UTC' };
 const huge: SettingsForm = {
   topics: Array.from({ length: 150 }, (_, i) => ({ id: `topic-${i}-${'x'.repeat(60)}`, label: `A very long topic label number ${i} & <more> ${'y'.repeat(80)}` })),
   selected: Array.from({ length: 150 }, (_, i) => `topic-${i}-${'x'.repeat(60)}`),
   digest,
   subscribed: true,
-  errors: { topics: 'e'.repeat(500), digestZone: 'bad zone' },
+  watches: Array.from({ length: 20 }, (_, i) => `watch ${i} ${'w'.repeat(180)}`),
+  mutes: Array.from({ length: 20 }, (_, i) => `mute ${i} ${'m'.repeat(180)}`),
+  quiet: 'q'.repeat(500),
+  errors: { topics: 'e'.repeat(500), digestZone: 'bad zone', watches: 'x'.repeat(3000) },
   notice: 'n'.repeat(5000),
 };
 
@@ -45,12 +48,13 @@ describe('Slack views within Block Kit limits', () => {
     expect(blockKitProblems(view)).toEqual([]);
   });
 
-  it('a delivered item post carries the three post actions with the item id as the only value', () => {
+  it('a delivered item post carries the four post actions with the item id as the only value', () => {
     const { blocks } = renderBlocks({ kind: 'item', visibility: 'public', text: 'x', items: [item(1)] });
     expect(blockKitProblems({ blocks })).toEqual([]);
     const actions = blocks.find((block) => block.block_id === 'item_actions_10001') as { elements: Array<{ action_id: string; value: string; text: { text: string } }> };
     expect(actions.elements.map((e) => [e.action_id, e.value, e.text.text])).toEqual([
-      ['item_why', '10001', 'Why this?'], ['item_more-on-story', '10001', 'More on this story'], ['item_not-relevant', '10001', 'Not relevant'],
+      ['item_why', '10001', 'Why this?'], ['item_more-on-story', '10001', 'More on this story'],
+      ['item_mute-source', '10001', 'Mute this source here'], ['item_not-relevant', '10001', 'Not relevant'],
     ]);
     // Lists (latest, digests) get no per-item actions.
     const list = renderBlocks({ kind: 'reply', text: 'x', title: 'Latest', items: [item(1), item(2)] });
@@ -58,9 +62,9 @@ describe('Slack views within Block Kit limits', () => {
   });
 
   it('reads a submitted view, tolerating missing or malformed state', () => {
-    expect(readSettingsInput(undefined)).toEqual({ topics: [], digestEnabled: false, digestDay: '', digestTime: '', digestZone: '' });
+    expect(readSettingsInput(undefined)).toEqual({ topics: [], digestEnabled: false, digestDay: '', digestTime: '', digestZone: '', watches: '', mutes: '', quiet: '' });
     expect(readSettingsInput({ topics: { value: { selected_options: 'nope' } }, digestTime: { value: { selected_time: 7 } } })).toEqual({
-      topics: [], digestEnabled: false, digestDay: '', digestTime: '', digestZone: '',
+      topics: [], digestEnabled: false, digestDay: '', digestTime: '', digestZone: '', watches: '', mutes: '', quiet: '',
     });
   });
 });

@@ -10,6 +10,7 @@ import { LATEST_VERSION, MIGRATIONS } from '../../src/store/migrations/index.js'
 import { readSchemaVersion, runMigrations } from '../../src/store/migrations/run-migrations.js';
 import type { SqlExecutor } from '../../src/store/sql/executor.js';
 import type { Store } from '../../src/store/store.js';
+import type { TaggedItem } from '../../src/core/types.js';
 import { itemDedupKey } from '../../src/delivery/dedup-keys.js';
 import { makeItem, slack, T0, WEEKLY } from './fixtures.js';
 import { adminQuery, noticePgSkipped, PG_URL, uniqueSchema } from './pg-schema.js';
@@ -57,6 +58,25 @@ const pgTarget: Target = {
   },
 };
 
+/**
+ * Stores items as every schema since 001 can hold them (the core columns and item_topics), the
+ * way an older version wrote them: today's insert writes columns later migrations add.
+ */
+async function insertAsOldVersion(raw: SqlExecutor, feedId: string, items: TaggedItem[], seenAt: Date): Promise<Array<{ id: number }>> {
+  const stored: Array<{ id: number }> = [];
+  for (const item of items) {
+    const row = await raw.get<{ id: number }>(
+      `INSERT INTO items (feed_id, item_key, url, title, summary, published_at, first_seen_at, last_seen_at, topics, why)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [feedId, item.key, item.url, item.title, item.summary, item.publishedAt?.getTime() ?? null, seenAt.getTime(), seenAt.getTime(), JSON.stringify(item.topics), JSON.stringify(item.why)],
+    );
+    const id = Number(row!.id);
+    for (const topic of item.topics) await raw.run('INSERT INTO item_topics (item_id, topic, first_seen_at) VALUES (?, ?, ?)', [id, topic, seenAt.getTime()]);
+    stored.push({ id });
+  }
+  return stored;
+}
+
 function registerMigrationTests(target: Target): void {
   it('migrates an empty database to the latest version, idempotently', async () => {
     const { raw, store, cleanup } = await target.open();
@@ -76,7 +96,7 @@ function registerMigrationTests(target: Target): void {
       const { raw, store, cleanup } = await target.open();
       try {
         expect((await runMigrations(raw, MIGRATIONS.slice(0, index + 1))).to).toBe(previous);
-        await createSqlStore(raw, null).items.insertNew('f1', [
+        await insertAsOldVersion(raw, 'f1', [
           makeItem('old', { title: 'Facial recognition fine' }),
           makeItem('older', { title: 'Weekly roundup', summary: 'A facial recognition case', publishedAt: new Date('2025-01-01T00:00:00Z') }),
         ], T0);
@@ -97,10 +117,10 @@ function registerMigrationTests(target: Target): void {
       const old = createSqlStore(raw, null);
       await old.feeds.syncConfig([{ id: 'est', url: 'https://est.example/' }, { id: 'new', url: 'https://new.example/' }]);
       await old.feeds.updateState('est', { initialized: true });
-      const [routed, lost, both, updated] = await old.items.insertNew('est', [
+      const [routed, lost, both, updated] = await insertAsOldVersion(raw, 'est', [
         makeItem('routed'), makeItem('lost'), makeItem('both', { topics: ['gdpr', 'ai'] }), makeItem('updated'),
       ], T0);
-      const [backlog] = await old.items.insertNew('new', [makeItem('backlog')], T0);
+      const [backlog] = await insertAsOldVersion(raw, 'new', [makeItem('backlog')], T0);
       await old.subscriptions.subscribe(slack('C1'), ['ai'], WEEKLY, T0);
       await old.subscriptions.subscribe(slack('C2'), ['ai'], WEEKLY, T0);
       await old.subscriptions.pause(slack('C2'), 'removed from channel');
@@ -144,6 +164,27 @@ function registerMigrationTests(target: Target): void {
         ['b', 0, 7, 'parked: is_archived'],
         ['c', 0, 7, null],
       ]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('007 gives existing items no jurisdictions and existing channels every region, then stores and prunes jurisdictions', async () => {
+    const { raw, store, cleanup } = await target.open();
+    try {
+      await runMigrations(raw, MIGRATIONS.filter((migration) => migration.version < 7));
+      const old = createSqlStore(raw, null);
+      await insertAsOldVersion(raw, 'f1', [makeItem('before', { title: 'CNIL fines ad firm' })], T0);
+      await old.subscriptions.subscribe(slack('C1'), ['ai'], WEEKLY, T0);
+      await store().migrate();
+      expect((await store().items.latest({ limit: 5 }))[0]).toMatchObject({ key: 'before', jurisdictions: [], jurisdictionWhy: {} });
+      expect((await store().subscriptions.get(slack('C1')))?.regionFilter).toEqual({ regions: [], strict: false });
+      await store().items.insertNew('f1', [makeItem('after', { jurisdictions: ['eu'], jurisdictionWhy: { eu: ['CNIL'] } })], T0);
+      expect((await store().items.latest({ regions: ['eu'], limit: 5 })).map((item) => item.key)).toEqual(['after']);
+      expect(await raw.get('SELECT COUNT(*) AS n FROM item_jurisdictions')).toEqual({ n: 1 });
+      // Retention deletes an item's jurisdiction rows with it (ON DELETE CASCADE, both engines).
+      await store().prune(new Date(T0.getTime() + 400 * 86_400_000), 30);
+      expect(await raw.get('SELECT COUNT(*) AS n FROM item_jurisdictions')).toEqual({ n: 0 });
     } finally {
       await cleanup();
     }

@@ -11,6 +11,7 @@ import { registerListedItemsBehaviour } from './behaviour/listed-items.js';
 import { registerTransactionBehaviour } from './behaviour/transaction.js';
 import { registerWebReadBehaviour } from './behaviour/web-reads.js';
 import { registerOversizedTextBehaviour } from './behaviour/oversized-text.js';
+import { registerRegionBehaviour } from './behaviour/regions.js';
 import { registerChannelRuleBehaviour } from './behaviour/channel-rules.js';
 import { registerFeedbackBehaviour } from './behaviour/feedback.js';
 
@@ -40,6 +41,7 @@ export function registerStoreBehaviour(factory: StoreFactory): void {
   registerTransactionBehaviour(factory);
   registerWebReadBehaviour(factory);
   registerOversizedTextBehaviour(factory);
+  registerRegionBehaviour(factory);
   registerChannelRuleBehaviour(factory);
   registerFeedbackBehaviour(factory);
 }

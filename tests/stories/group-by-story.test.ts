@@ -14,6 +14,8 @@ function item(id: number, storyId: number | null): StoredItem {
     firstSeenAt: new Date('2026-01-05T09:00:00Z'),
     topics: [],
     why: {},
+    jurisdictions: [],
+    jurisdictionWhy: {},
     storyId,
     source: `Source ${id}`,
   };

@@ -9,7 +9,7 @@ const T0 = new Date('2026-03-02T08:00:00Z');
 function stored(id: number, title: string, feedId = 'bulk'): StoredItem {
   return {
     id, feedId, key: `k${id}`, url: `https://news.example/${id}`, title, summary: '', publishedAt: T0,
-    firstSeenAt: T0, topics: [], why: {}, storyId: null, source: feedId,
+    firstSeenAt: T0, topics: [], why: {}, jurisdictions: [], jurisdictionWhy: {}, storyId: null, source: feedId,
   };
 }
 

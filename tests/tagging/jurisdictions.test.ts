@@ -11,7 +11,7 @@ describe('jurisdiction tags and their explanations', () => {
       description: 'The U.S. agency said the app shared location data.',
     });
     expect(result.jurisdictions).toEqual(['uk', 'us']);
-    expect(result.jurisdictionWhy).toEqual({ uk: ['UK', 'Information Commissioner'], us: ['FTC', 'U.S.'] });
+    expect(result.jurisdictionWhy).toEqual({ uk: ['UK Information Commissioner'], us: ['FTC', 'U.S.'] });
   });
 
   it('lists jurisdictions sorted by id with one explanation each', () => {

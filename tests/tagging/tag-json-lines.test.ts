@@ -22,10 +22,11 @@ describe('tagJsonLines (core of `privacy-radar tag`)', () => {
     const out = tagJsonLines(input, tagger).map((line) => JSON.parse(line));
     expect(out).toHaveLength(6);
     expect(out[0].topics).toEqual(expect.arrayContaining(['data-brokers', 'enforcement']));
-    expect(Object.keys(out[0])).toEqual(['topics', 'why']);
+    expect(Object.keys(out[0])).toEqual(['topics', 'why', 'jurisdictions', 'jurisdictionWhy']);
+    expect(out[0]).toMatchObject({ jurisdictions: ['us'], jurisdictionWhy: { us: ['FTC'] } });
     expect(out[1]).toEqual({ error: 'line 2: not valid JSON' });
     expect(out[2]).toEqual({ error: 'line 3: "title" must be a string' });
-    expect(out[3]).toEqual({ topics: [], why: {} });
+    expect(out[3]).toEqual({ topics: [], why: {}, jurisdictions: [], jurisdictionWhy: {} });
     expect(out[4].error).toMatch(/^line 6: expected a JSON object/);
     expect(out[5]).toEqual({ error: 'line 7: "content" must be a string when present' });
   });

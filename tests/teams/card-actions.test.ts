@@ -76,17 +76,19 @@ describe('Teams card actions (local development)', () => {
     const form = cardOf(h.connector.posted[0]!) as unknown as Card;
     expect(cardProblems(form as unknown as Record<string, unknown>)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(form))).toBeLessThan(28_000);
-    expect(Object.keys(inputs(form))).toEqual(['topics', 'digestEnabled', 'digestDay', 'digestTime', 'digestZone']);
+    expect(Object.keys(inputs(form))).toEqual(['topics', 'digestEnabled', 'digestDay', 'digestTime', 'digestZone', 'watches', 'mutes', 'quiet']);
     expect(form.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: 'saveSettings' })]);
 
-    const saved = await post(h, saveInvoke(h.connector.serviceUrl, { topics: 'ai,gdpr', digestEnabled: 'true', digestDay: 'tuesday', digestTime: '08:30', digestZone: 'Europe/London' }));
+    const saved = await post(h, saveInvoke(h.connector.serviceUrl, { topics: 'ai,gdpr', digestEnabled: 'true', digestDay: 'tuesday', digestTime: '08:30', digestZone: 'Europe/London', watches: 'clearview', mutes: 'crypto', quiet: '22:00-07:00' }));
     expect(saved.status).toBe(200);
     const answer = saved.body as { statusCode: number; type: string; value: Card };
     expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(cardProblems(answer.value as unknown as Record<string, unknown>)).toEqual([]);
-    expect(inputs(answer.value)).toMatchObject({ topics: { value: 'ai,gdpr' }, digestDay: { value: 'tuesday' }, digestTime: { value: '08:30' }, digestZone: { value: 'Europe/London' } });
+    expect(inputs(answer.value)).toMatchObject({ topics: { value: 'ai,gdpr' }, digestDay: { value: 'tuesday' }, digestTime: { value: '08:30' }, digestZone: { value: 'Europe/London' }, watches: { value: 'clearview' }, mutes: { value: 'crypto' }, quiet: { value: '22:00-07:00 Europe/London' } });
     expect(JSON.stringify(answer.value)).toContain('Saved: ai, gdpr');
-    expect(await h.store.subscriptions.get(CHANNEL)).toMatchObject({ topics: ['ai', 'gdpr'], digest: { enabled: true, weekday: 2, time: '08:30', timeZone: 'Europe/London' } });
+    expect(await h.store.subscriptions.get(CHANNEL)).toMatchObject({ topics: ['ai', 'gdpr'], digest: { enabled: true, weekday: 2, time: '08:30', timeZone: 'Europe/London' }, quiet: { start: '22:00', end: '07:00', weekends: false, timeZone: 'Europe/London' } });
+    expect(await h.store.watches.list(CHANNEL)).toEqual(['clearview']);
+    expect(await h.store.mutes.list(CHANNEL)).toEqual([{ kind: 'query', query: 'crypto' }]);
   });
 
   it('bare `subscribe` in a conversation without a subscription sends the form card', async () => {

@@ -143,7 +143,7 @@ describe('what a Teams reader sees', () => {
     const help = await commands.handle('help', { destination: { platform: 'teams', workspaceId: 't', channelId: 'c' }, userId: 'u', canManage: true });
     await store.close();
     const texts = shownTexts(renderCard(help));
-    expect(texts.join('\n')).toContain('**latest [topic] [n] [public]**');
+    expect(texts.join('\n')).toContain('**latest [topic] [region] [n] [public]**');
     for (const text of texts) {
       expect(text).not.toContain('\\');
       expect(text).not.toContain('`');

@@ -8,11 +8,12 @@ import { resolveTopics } from './topics.js';
 /** `privacy-radar tag`: JSON lines on stdin to topics and explanations on stdout. No network, no store. */
 export const tagCommand: CliCommand = {
   name: 'tag',
-  summary: 'Tag JSON lines from stdin with topics and the phrases behind them',
+  summary: 'Tag JSON lines from stdin with topics, jurisdictions and the phrases behind them',
   usage: `Usage: privacy-radar tag [--json] < items.jsonl
 
   Reads one JSON object per line: {"title": "...", "description"?: "...", "content"?: "...", "link"?: "..."}
-  Writes one line per input line: {"topics": [...], "why": {"<topic>": ["matched phrase", ...]}}
+  Writes one line per input line: {"topics": [...], "why": {"<topic>": ["matched phrase", ...]},
+    "jurisdictions": [...], "jurisdictionWhy": {"<us|eu|uk|apac|intl>": ["matched phrase", ...]}}
   A malformed line yields {"error": "line N: ..."} in its place; the rest carry on.
   Uses the topics of feeds.json when it loads, else the built-in taxonomy. No network, no store.
 

@@ -12,8 +12,8 @@ const MUTE = '`mute source <feed id>` / `mute <query>` / `unmute ...` / `mutes`:
 
 /** One line per command (docs/commands.md); related commands share their line. */
 export const HELP_BY_COMMAND: Record<CommandName, string> = {
-  latest: '`latest [topic] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
-  search: '`search <query>`: search stored items (words, "a phrase", -word, OR)',
+  latest: '`latest [topic] [region] [n] [public]`: newest stories (5 by default, at most 20); `public` posts for the channel',
+  search: '`search <query> [--region eu]`: search stored items (words, "a phrase", -word, OR)',
   subscribe: '`subscribe <topic...>`: post new items on these topics in this channel',
   unsubscribe: '`unsubscribe <topic...|all>`: stop some topics, or everything',
   subscriptions: '`subscriptions`: what this channel follows, and whether deliveries are paused',
@@ -27,7 +27,8 @@ export const HELP_BY_COMMAND: Record<CommandName, string> = {
   mutes: MUTE,
   quiet: '`quiet <HH:MM>-<HH:MM> [weekends] [zone]` / `quiet off`: hold posts at night, then post them as one message',
   feeds: '`feeds`: the sources, their health and when each is tried next',
-  why: '`why <#id or item link>`: why an item was posted and got its topics (the #id is under every post)',
+  why: '`why <#id or item link>`: why an item was posted and got its topics and regions (the #id is under every post)',
+  region: '`region [us|eu|uk|apac|intl...|all|strict]`: which regions\' items this channel receives',
   settings: '`settings`: this channel’s topics and digest as a form',
   help: '`help [command]`: this list, or one command explained',
 };

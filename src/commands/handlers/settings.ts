@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../chat/message.js';
 import { reply } from '../build-reply.js';
-import { settingsFormFor } from '../check-settings.js';
+import { loadSettingsForm } from '../check-settings.js';
 import { EXAMPLES } from '../parse-command.js';
 import { topicsById } from '../topic-problems.js';
 import { describeSchedule } from './describe-schedule.js';
@@ -14,7 +14,7 @@ import { refuseManage } from './manage-permission.js';
 export async function handleSettings({ deps, context }: HandlerContext, intro?: string): Promise<ChatMessage> {
   if (!context.canManage) return refuseManage('change this channel’s settings');
   const subscription = await deps.store.subscriptions.get(context.destination);
-  const form = settingsFormFor(subscription, deps.topics, deps.digestDefaults);
+  const form = await loadSettingsForm(deps, context.destination);
   const lines = [
     intro ?? (subscription
       ? `This channel follows: ${topicsById(subscription.topics, deps.topics).map((topic) => topic.label).join(', ')}.`

@@ -4,6 +4,7 @@ import { EXAMPLES } from '../parse-command.js';
 import { topicsById } from '../topic-problems.js';
 import { describeSchedule } from './describe-schedule.js';
 import type { HandlerContext } from './handler-context.js';
+import { describeRegionFilter, EVERY_REGION } from '../../core/regions.js';
 
 /** `subscriptions`: this channel's topics, delivery status (with pause reason) and digest. */
 export async function handleSubscriptions({ deps, context }: HandlerContext): Promise<ChatMessage> {
@@ -18,6 +19,7 @@ export async function handleSubscriptions({ deps, context }: HandlerContext): Pr
     { label: 'Topics', value: topics.map((topic) => `${topic.label} (${topic.id})`).join(', ') },
     { label: 'Deliveries', value: status },
     { label: 'Weekly digest', value: describeSchedule(subscription.digest) },
+    { label: 'Regions', value: describeRegionFilter(subscription.regionFilter ?? EVERY_REGION) },
   ];
   if (subscription.lastDigestAt) fields.push({ label: 'Last digest', value: subscription.lastDigestAt.toISOString() });
   const title = 'This channel’s subscriptions';

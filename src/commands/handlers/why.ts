@@ -4,6 +4,7 @@ import { problemReply, reply } from '../build-reply.js';
 import { EXAMPLES, type ParsedCommand } from '../parse-command.js';
 import { topicsById } from '../topic-problems.js';
 import type { HandlerContext } from './handler-context.js';
+import { regionMarks } from '../../core/regions.js';
 import { describeStoryLinks, explainStory } from '../../stories/explain-story.js';
 
 type WhyCommand = Extract<ParsedCommand, { name: 'why' }>;
@@ -13,6 +14,15 @@ const MAX_STORY_LINES = 5;
 /** Slack wraps links as `<https://x|label>`; the id may be typed as `#123`. */
 export function cleanTarget(target: string): string {
   return target.trim().replace(/^<([^|>]+)(\|[^>]*)?>$/, '$1').replace(/^#/, '');
+}
+
+/** `Regions: EU (matched "CNIL"), US (matched "FTC")`, or that the item names none. */
+function describeJurisdictions(item: StoredItem): string {
+  if (item.jurisdictions.length === 0) return 'Regions: none (the item names no jurisdiction).';
+  return `Regions: ${item.jurisdictions.map((id) => {
+    const terms = item.jurisdictionWhy[id] ?? [];
+    return `${regionMarks([id])}${terms.length > 0 ? ` (matched ${terms.map((t) => `"${t}"`).join(', ')})` : ''}`;
+  }).join(', ')}`;
 }
 
 /** `why <item url or id>`: the item's topics with the phrases that matched, and its story. */
@@ -29,6 +39,7 @@ export async function handleWhy(command: WhyCommand, { deps }: HandlerContext): 
         const terms = item.why[topic.id] ?? [];
         return `${topic.label} (${topic.id}): ${terms.length > 0 ? `matched ${terms.map((t) => `"${t}"`).join(', ')}` : 'from the feed’s default topics'}`;
       });
+  lines.push(describeJurisdictions(item));
   const story = await explainStory(deps.store, item);
   if (story && story.links.length > 0) {
     // Each later report with the earlier one it matched and why, so a grouping can be checked.

@@ -5,6 +5,7 @@ import { titleSearchMigration } from './003-title-search.js';
 import { routingMarkerMigration } from './004-routing-marker.js';
 import { onePollTransactionMigration } from './005-one-poll-transaction.js';
 import { outboxFailuresMigration } from './006-outbox-failures.js';
+import { regionsMigration } from './007-regions.js';
 import { channelRulesMigration } from './008-channel-rules.js';
 import { feedbackMigration } from './009-feedback.js';
 
@@ -14,6 +15,7 @@ import { feedbackMigration } from './009-feedback.js';
  */
 export const MIGRATIONS: readonly Migration[] = [
   coreMigration, searchMigration, titleSearchMigration, routingMarkerMigration, onePollTransactionMigration, outboxFailuresMigration,
+  regionsMigration,
   channelRulesMigration,
   feedbackMigration,
 ];

@@ -4,7 +4,7 @@ import { parseJson, toDate } from './json.js';
 
 /** Columns selected for a StoredItem; `i` is items, `f` the LEFT JOINed feeds row. */
 export const ITEM_COLUMNS =
-  'i.id, i.feed_id, i.item_key, i.url, i.title, i.summary, i.published_at, i.first_seen_at, i.topics, i.why, i.story_id, COALESCE(f.name, i.feed_id) AS source';
+  'i.id, i.feed_id, i.item_key, i.url, i.title, i.summary, i.published_at, i.first_seen_at, i.topics, i.why, i.jurisdictions, i.jurisdiction_why, i.story_id, COALESCE(f.name, i.feed_id) AS source';
 
 /** FROM clause joining the feed for its display name. */
 export const ITEM_FROM = 'items i LEFT JOIN feeds f ON f.id = i.feed_id';
@@ -21,6 +21,8 @@ export interface ItemRow {
   first_seen_at: number;
   topics: string;
   why: string;
+  jurisdictions: string;
+  jurisdiction_why: string;
   story_id: number | null;
   source: string;
 }
@@ -38,6 +40,8 @@ export function toStoredItem(row: ItemRow): StoredItem {
     firstSeenAt: new Date(Number(row.first_seen_at)),
     topics: parseJson<string[]>(row.topics, []),
     why: parseJson<TopicWhy>(row.why, {}),
+    jurisdictions: parseJson<string[]>(row.jurisdictions, []),
+    jurisdictionWhy: parseJson<TopicWhy>(row.jurisdiction_why, {}),
     storyId: row.story_id === null ? null : Number(row.story_id),
     source: row.source,
   };

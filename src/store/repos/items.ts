@@ -17,6 +17,17 @@ function latestByTopicSql(visible: string): string {
 }
 
 /**
+ * `latest us` (and `latest ai us`): walks item_jurisdictions_latest for one jurisdiction backwards,
+ * checking the topic per row on its primary key. Several regions: one walk each, merged.
+ */
+const latestByRegionSql = (withTopic: boolean, visible: string) => `SELECT ${ITEM_COLUMNS} FROM item_jurisdictions j JOIN items i ON i.id = j.item_id LEFT JOIN feeds f ON f.id = i.feed_id
+  WHERE j.jurisdiction = ? AND j.first_seen_at >= ?${withTopic ? ' AND EXISTS (SELECT 1 FROM item_topics t WHERE t.topic = ? AND t.item_id = i.id)' : ''} AND ${visible}
+  ORDER BY j.first_seen_at DESC, j.item_id DESC LIMIT ?`;
+
+/** Newest first, as `latest` orders: first seen, then id. */
+const newestFirst = (a: StoredItem, b: StoredItem): number => b.firstSeenAt.getTime() - a.firstSeenAt.getTime() || b.id - a.id;
+
+/**
  * A 304's refresh of the items its feed still lists: the newest last_seen_at of a feed marks
  * exactly the items of its last full fetch. The unary `+` keeps both engines off the
  * last_seen_at index, whose equality match covers every item stored in the same poll (all
@@ -44,6 +55,14 @@ export function createItemRepository(db: SqlExecutor): ItemRepository {
       const since = query.since?.getTime() ?? 0;
       const limit = clampLimit(query.limit);
       const visible = visibleTo('i.feed_id', query.workspace);
+      if (query.regions && query.regions.length > 0) {
+        const merged = new Map<number, StoredItem>();
+        for (const region of new Set(query.regions)) {
+          const params: SqlValue[] = [region, since, ...(query.topic ? [query.topic] : []), ...visible.params, limit];
+          for (const row of await db.all<ItemRow>(latestByRegionSql(query.topic !== undefined, visible.sql), params)) merged.set(Number(row.id), toStoredItem(row));
+        }
+        return [...merged.values()].sort(newestFirst).slice(0, limit);
+      }
       if (!query.topic) return select(`i.first_seen_at >= ? AND ${visible.sql}`, [since, ...visible.params, limit], 'ORDER BY i.first_seen_at DESC, i.id DESC LIMIT ?');
       const rows = await db.all<ItemRow>(latestByTopicSql(visible.sql), [query.topic, since, ...visible.params, limit]);
       return rows.map(toStoredItem);

@@ -17,6 +17,8 @@ export interface SubscriptionRow {
   last_digest_at: number | null;
   is_admin: number;
   created_at: number;
+  regions: string;
+  region_strict: number;
   /** JSON QuietHours or NULL (migration 8). */
   quiet?: string | null;
 }
@@ -37,6 +39,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     lastDigestAt: toDate(row.last_digest_at),
     createdAt: new Date(Number(row.created_at)),
     isAdmin: Number(row.is_admin) === 1,
+    regionFilter: { regions: parseJson<string[]>(row.regions, []), strict: Number(row.region_strict) === 1 },
     quiet: parseJson<QuietHours | null>(row.quiet, null),
   };
 }

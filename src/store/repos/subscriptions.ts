@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import { sortRegions } from '../../core/regions.js';
 import { destinationKey, type Destination, type Subscription } from '../../core/types.js';
 import type { SubscriptionRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
@@ -91,5 +92,7 @@ export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): Sub
     markDigestSent: (destination, at) => update(destination, 'last_digest_at = ?', [at.getTime()]),
     setAdmin: (destination, isAdmin) => update(destination, 'is_admin = ?', [isAdmin ? 1 : 0]),
     setQuiet: (destination, quiet) => update(destination, 'quiet = ?', [quiet === null ? null : JSON.stringify(quiet)]),
+    setRegionFilter: (destination, filter) =>
+      update(destination, 'regions = ?, region_strict = ?', [JSON.stringify(sortRegions(filter.regions)), filter.strict ? 1 : 0]),
   };
 }

@@ -25,6 +25,15 @@ export const EUROPE = [
   'Lithuania', 'Iceland', 'Liechtenstein', 'Cyprus', 'Malta', 'Hamburg', 'Bavaria', 'Bavarian',
 ];
 
+/** Countries outside the EU/EEA/UK and their adjectives: their regulators are not European ones. */
+export const NON_EUROPE = [
+  'Brazil', 'Brazilian', 'Australia', 'Australian', 'Canada', 'Canadian', 'Korea', 'Korean', 'Japan', 'Japanese', 'India',
+  'Indian', 'China', 'Chinese', 'Singapore', 'Kenya', 'Kenyan', 'Argentina', 'Argentine', 'Turkey', 'Turkish', 'Switzerland',
+  'Swiss', 'South Africa', 'South African', 'Nigeria', 'Nigerian', 'Mexico', 'Mexican', 'Israel', 'Israeli', 'Saudi',
+  'Thailand', 'Thai', 'Philippines', 'Indonesia', 'Indonesian', 'Malaysia', 'Malaysian', 'Vietnam', 'Vietnamese',
+  'New Zealand', 'Hong Kong', 'Colombia', 'Chile', 'Peru', 'Quebec',
+];
+
 /** Privacy, data-protection, cyber or AI regulators acting on named parties (enforcement). */
 export const REGULATORS = [
   'FTC', 'Federal Trade Commission', 'DPA', 'DPAs', 'ICO', "ICO's", 'Information Commissioner',

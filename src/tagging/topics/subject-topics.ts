@@ -11,6 +11,9 @@ const AI_WORDS = [
   'AI system{,s}', 'AI tool{,s}', 'AI-powered', 'AI-driven', 'facial analysis',
 ];
 
+const AI_INDUSTRY = ['chip', 'chips', 'chipmaker', 'chip-maker', 'semiconductor{,s}', 'earnings', 'revenue', 'valuation', 'shares',
+  'stock', 'investors', 'funding round', 'quarterly', 'data center{,s}', 'data centre{,s}'];
+
 const ai: TopicDefinition = {
   id: 'ai',
   label: 'AI & automated decisions',
@@ -24,6 +27,7 @@ const ai: TopicDefinition = {
     'algorithmic accountability', 'algorithmic hiring', 'deepfake{,s}', 'deep fake{,s}', 'AI-generated',
     'train AI', 'train AI models', 'training AI', 'AI training', 'train its AI', 'training data', 'AI hiring',
     'AI resume screening', 'AI Liability', 'responsible AI', 'trustworthy AI', 'AI ethics', 'AI risk{,s}',
+    'algorithmic management', 'automated management', 'automated employment decision tool{,s}', 'high-impact AI',
   ],
   // Company names and the facial-recognition firm are not AI governance (L9).
   exclude: ['Clearview AI', "Clearview AI's", 'Scale AI', 'Stability AI', 'Mistral AI', 'Perplexity AI', 'Inflection AI'],
@@ -38,21 +42,37 @@ const ai: TopicDefinition = {
           'consent', 'ethics', 'oversight', 'accountability', 'FTC', 'EEOC', 'liability', 'GDPR', 'anti-discrimination'],
       ],
       selfScoped: true,
+      // Chips, earnings and valuations: AI as an industry is not AI governance (L9).
+      none: AI_INDUSTRY,
+    },
+    {
+      // Close to a law word, or to people's conversations or records leaking: a legal or personal-data angle (L9).
+      all: [
+        AI_WORDS,
+        ['law', 'laws', 'bill', 'bills', '=Act', 'unlawful', 'fundamental rights', 'accountable', 'patient data', 'medical records',
+          'health records', 'leak', 'leaks', 'leaked', 'leaking', 'exposed', 'exposing', 'conversations', 'chats', 'chat logs',
+          'transcripts', 'user prompts'],
+      ],
+      selfScoped: true,
+      near: 8,
+      none: AI_INDUSTRY,
     },
     {
       all: [
         AI_WORDS,
         ['transparency', 'European Commission', 'Congress', 'Senate', 'agencies', 'ban', 'banned', 'copyright', 'rules',
-          'policy', 'data', 'government', 'safety', 'risks'],
+          'policy', 'government', 'safety', 'risks'],
       ],
       near: 10,
+      none: AI_INDUSTRY,
     },
   ],
 };
 
 const CHILD_WORDS = [
   'children', "children's", 'child', 'kids', "kids'", 'minors', "minors'", 'a minor', 'teen', 'teens', 'teenager{,s}',
-  'under 13', 'under 14', 'under 16', 'under 18', 'youth', 'young people', "young people's", 'parents', 'underage',
+  'under 13', 'under 14', 'under 16', 'under 18', 'youth', 'young people', "young people's", 'underage',
+  '{8,9,10,11,12,13,14,15,16,17}-year-old{,s}',
 ];
 
 const children: TopicDefinition = {
@@ -78,7 +98,7 @@ const children: TopicDefinition = {
       selfScoped: true,
       near: 12,
     },
-    { all: [CHILD_WORDS, ['investigated', 'safety', 'monitoring', 'consent']], near: 12 },
+    { all: [CHILD_WORDS, ['investigated', 'safety', 'monitoring', 'monitors', 'spy', 'spying', 'consent', 'remote learning']], near: 12 },
   ],
 };
 
@@ -96,13 +116,17 @@ const education: TopicDefinition = {
   rules: [
     {
       all: [
-        ['student{,s}', "students'", 'school{,s}', 'university', 'universities', 'college{,s}', 'campus', 'classroom{,s}',
+        ['student{,s}', "students'", 'school{,s}', 'school district{,s}', 'school system{,s}', 'campus', 'classroom{,s}',
           'alumni', 'teacher{,s}', 'higher education', 'higher ed'],
         ['data', 'privacy', 'monitoring', 'surveillance', 'breach', 'records', 'personal information', 'tracking', 'apps',
           'software', 'tools', 'flagging', 'biometric{,s}', 'facial recognition', 'cameras', 'hack', 'hacked', 'exposed'],
       ],
       near: 10,
     },
+    // Software that watches students is student-data news by itself (L8: school monitoring is education).
+    { all: [['student{,s}', "students'", 'school{,s}', 'classroom{,s}', 'school-issued'], ['monitors', 'monitoring', 'monitor', 'spy', 'spying', 'surveillance', 'flags', 'flagging', 'scans']], near: 10, selfScoped: true },
+    // A university or college hit by an incident; a study by university researchers is not student data.
+    { all: [['university', 'universities', 'college{,s}'], ['breach', 'hack', 'hacked', 'hackers', 'exposed', 'cyberattack', 'ransomware', 'leak', 'leaked', 'students', 'student data', 'records']], near: 10, none: ['researchers', 'study'] },
   ],
 };
 
@@ -114,7 +138,8 @@ const health: TopicDefinition = {
   phrases: [
     'HIPAA', 'health data', 'health information', 'medical records', 'medical data', 'protected health information', 'PHI',
     'ePHI', 'telehealth', 'mental health', 'reproductive', 'abortion', 'Dobbs', 'period tracker{,s}', 'period-tracking',
-    'genetic', 'DNA', '23andMe', 'health app{,s}', 'health privacy', 'contact tracing', 'My Health My Data',
+    'genetic data', 'genetic information', 'genetic testing', 'genetic test{,s}', 'DNA testing', 'DNA test{,s}', 'DNA data',
+    '23andMe', 'health app{,s}', 'health privacy', 'contact tracing', 'My Health My Data',
     'health care-related data', 'health-related data', 'healthcare data', 'patient data', 'health records',
   ],
   exclude: ['economic health', 'financial health', 'health of the economy', 'health of the market', 'health check'],
@@ -128,6 +153,8 @@ const health: TopicDefinition = {
       ],
       near: 12,
     },
+    // Genetic material of ancient graves or a tumour is science; people's genetic data is health data.
+    { all: [['genetic', 'DNA'], ['privacy', 'data', 'customers', 'consumers', 'users', 'testing', 'company', 'firm', 'database', 'profiles', 'ancestry']], near: 6 },
   ],
 };
 
@@ -145,7 +172,7 @@ const employment: TopicDefinition = {
     'bossware', 'employee monitoring', 'employee surveillance', 'workplace surveillance', 'worker surveillance',
     'workplace monitoring', 'monitoring employees', 'monitoring workers', 'resume screening', 'résumé screening',
     'AI hiring', 'hiring algorithm{,s}', 'algorithmic hiring', 'automated hiring', 'employee privacy', 'workplace privacy',
-    'hiring discrimination', 'job applicants', 'job seekers',
+    'hiring discrimination', 'job applicants', 'job seekers', 'payroll', 'automated employment decision{,s}',
   ],
   exclude: [],
   rules: [
@@ -176,17 +203,22 @@ const adtech: TopicDefinition = {
   phrases: [
     'adtech', 'ad tech', 'ad-tech', 'cookie banner{,s}', 'consent banner{,s}', 'third-party cookies', 'tracking cookies',
     'cookie consent', 'cookie law', 'cookie rules', 'tracking pixel{,s}', 'Meta Pixel', 'Facebook pixel', 'pixel tracking',
-    'targeted advertising', 'targeted ads', 'behavioral advertising', 'behavioural advertising', 'personalized ads',
+    'targeted advertising', 'targeted ads', 'targeted advert{s,isement,isements}', 'behavioral advertising', 'behavioural advertising', 'personalized ads',
     'personalised ads', 'personalized advertising', 'personalised advertising', 'real-time bidding', 'RTB',
     'pay or consent', 'pay-or-consent', 'consent or pay', 'Privacy Sandbox', 'App Tracking Transparency', 'app tracker{,s}',
     'app tracking', 'ad tracking', 'online tracking', 'web tracking', 'cross-site tracking', 'advertising ID',
     'surveillance advertising', 'ad targeting', 'tracking technologies', 'online behavioral advertising',
-    'web tracker{,s}', 'online tracker{,s}', 'third-party tracker{,s}', 'ad tracker{,s}',
+    'web tracker{,s}', 'online tracker{,s}', 'third-party tracker{,s}', 'ad tracker{,s}', 'persistent identifiers',
+    'automatic content recognition', 'ad-tracking',
   ],
   exclude: ['package tracker', 'fitness tracker{,s}', 'activity tracker{,s}', 'period tracker{,s}', 'storm tracker'],
   rules: [
-    { all: [['cookie{,s}', 'Cookies'], ['consent', 'website{,s}', 'browser{,s}', 'tracking', 'CNIL', 'refuse', 'accept', 'banner{,s}', 'GDPR', 'ePrivacy', 'online', 'users', 'rules']] },
-    { all: [['tracking', 'track', 'tracker{,s}'], ['online', 'website{,s}', 'ads', 'advertising', 'advertisers', 'browsing', 'incognito', 'pixel{,s}', 'cookies', 'SDK{,s}', 'across apps']], near: 4 },
+    // Cookies the food are baked, sold in shops and eaten (taxonomy trap list).
+    { all: [['cookie{,s}', 'Cookies'], ['consent', 'website{,s}', 'browser{,s}', 'tracking', 'CNIL', 'refuse', 'accept', 'banner{,s}', 'GDPR', 'ePrivacy', 'online', 'users', 'rules']],
+      none: ['bake', 'baked', 'baking', 'bakery', 'recipe{,s}', 'chocolate', 'dough', 'oven', 'dessert{,s}', 'biscuit{,s}', 'cookie shop', 'Girl Scout', 'snack{,s}'] },
+    { all: [['tracking', 'track', 'tracker{,s}'], ['online', 'website{,s}', 'ads', 'advertising', 'advertisers', 'browsing', 'incognito', 'pixel{,s}', 'cookies', 'SDK{,s}', 'across apps', 'browser{,s}', 'Safari', 'Chrome']], near: 4 },
+    // Personal data shared with or sold to advertisers (a TV maker's viewing data, a platform's user profiles).
+    { all: [['advertisers', 'advertising partners', 'ad partners', 'ad networks', 'advertising networks', 'marketers'], ['sharing', 'shared', 'share', 'shares', 'sold', 'sell', 'sells', 'selling', 'disclosed', 'disclosing', 'handed', 'passed']], near: 8 },
   ],
 };
 
@@ -210,9 +242,11 @@ const dataBrokers: TopicDefinition = {
         ['data', 'personal data', 'customer data', 'user data', 'your data', 'personal information', 'location'],
       ],
       near: 4,
-      // Stolen data offered for sale is a breach, not a market (L6).
-      none: ['dark web', 'hackers', 'stolen', 'data center{,s}'],
+      // Stolen data offered for sale is a breach, not a market (L6); financial market data is no personal data.
+      none: ['dark web', 'hackers', 'stolen', 'data center{,s}', 'market data', 'economic data', 'stock market', 'stocks', 'shares'],
     },
+    // Agencies buying commercially sold data (definition: government purchases of commercial data).
+    { all: [['commercial', 'commercially'], ['data', 'information'], ['buy', 'buys', 'buying', 'bought', 'purchase{,s,d}', 'purchasing', 'procure', 'procuring', 'procured', 'sold']], near: 8 },
   ],
 };
 
@@ -227,16 +261,32 @@ const transfers: TopicDefinition = {
     'Safe Harbor', 'adequacy decision{,s}', 'adequacy', 'SCC{,s}', 'standard contractual clauses', 'Schrems',
     'Chapter V', 'countries of concern', 'bulk sensitive data', 'bulk sensitive personal data', 'data localization',
     'data localisation', 'data sovereignty', 'transfer framework', 'international transfers', 'transferring user data',
+    'Bulk Data Rule', 'bulk data rule', 'local storage of data', 'localization requirement{,s}', 'data residency',
+    'Binding Corporate Rules', 'BCRs', 'data export{,s}', 'export of personal data', 'outbound data', 'EU-US Data Privacy Framework',
+    'EU-U.S. Data Privacy Framework', 'transatlantic data', 'Trans-Atlantic Data Privacy Framework', 'foreign adversary controlled',
+    'localisation requirement{,s}',
   ],
   exclude: [],
   rules: [
     {
       all: [
-        ['transfer{,s}', 'transferred', 'transferring', 'sent', 'flow{,s}', 'access to'],
+        ['transfer{,s}', 'transferred', 'transferring', 'sent', 'flow{,s}', 'access to', 'accessed', 'accessible', 'accessing', 'routing', 'stored', 'storage'],
         ['China', 'Chinese', 'Russia', 'Russian', 'abroad', 'overseas', 'third countries', 'foreign adversaries', 'foreign adversary'],
         ['data', 'personal information'],
       ],
       near: 10,
+    },
+    // Data moved out of a legal area: "transferred outside the EU", "sent to servers overseas".
+    {
+      all: [
+        ['transfer{,s}', 'transferred', 'transferring', 'export{,s,ed,ing}', 'send', 'sending', 'sent', 'move', 'moving', 'moved', 'stored', 'store', 'storing', 'hosted'],
+        ['outside the EU', 'outside Europe', 'outside the European Union', 'outside the EEA', 'to the US', 'to the U.S.', 'to the United States',
+          'to third countries', 'outside the country', 'across borders', 'servers abroad', 'servers overseas', 'foreign servers', 'local servers',
+          'servers in', 'onshore', 'offshore'],
+        ['data', 'personal information', 'records'],
+      ],
+      near: 10,
+      none: ['money', 'funds', 'payment{,s}', 'bank transfer{,s}', 'wire transfer{,s}', 'player{,s}', 'transfer window', 'transfer portal'],
     },
   ],
 };

@@ -12,7 +12,7 @@ export function registerSubscriptionBehaviour(factory: StoreFactory): void {
       const created = await store().subscriptions.subscribe(slack('C1'), ['ai', 'ai'], WEEKLY, T0);
       expect(created).toEqual({
         destination: slack('C1'), topics: ['ai'], digest: WEEKLY, status: 'active', pausedReason: null,
-        lastDigestAt: null, createdAt: T0, isAdmin: false, quiet: null,
+        lastDigestAt: null, createdAt: T0, isAdmin: false, quiet: null, regionFilter: { regions: [], strict: false },
       });
       const more = await store().subscriptions.subscribe(slack('C1'), ['gdpr', 'ai'], { ...WEEKLY, weekday: 5 }, at(minutes(1)));
       expect(more.topics).toEqual(['ai', 'gdpr']);
