@@ -14,15 +14,16 @@ export function toDestination(row: { platform: string; workspace_id: string; cha
 }
 
 /**
- * WHERE fragment and values matching any of several destinations (one indexed probe each), in
- * parts small enough for both engines' bound-variable limits.
+ * Several destinations as a table `wanted (platform, workspace_id, channel_id)` for a WITH clause,
+ * in parts small enough for both engines' bound-variable limits. Joined on the destination
+ * columns, each destination is one indexed probe (an OR of destinations can scan the table).
  */
-export function anyDestinationParts(destinations: readonly Destination[]): Array<{ where: string; params: string[] }> {
+export function wantedDestinations(destinations: readonly Destination[]): Array<{ cte: string; params: string[] }> {
   const unique = [...new Map(destinations.map((destination) => [destinationKey(destination), destination])).values()];
-  const parts: Array<{ where: string; params: string[] }> = [];
+  const parts: Array<{ cte: string; params: string[] }> = [];
   for (let start = 0; start < unique.length; start += 200) {
     const part = unique.slice(start, start + 200);
-    parts.push({ where: `(${part.map(() => `(${DESTINATION_WHERE})`).join(' OR ')})`, params: part.flatMap(destinationParams) });
+    parts.push({ cte: `wanted (platform, workspace_id, channel_id) AS (VALUES ${part.map(() => '(?, ?, ?)').join(', ')})`, params: part.flatMap(destinationParams) });
   }
   return parts;
 }

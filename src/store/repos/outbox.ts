@@ -3,7 +3,7 @@ import { destinationKey } from '../../core/types.js';
 import type { OutboxRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
 import { chunk, placeholders } from '../sql/placeholders.js';
-import { anyDestinationParts, DESTINATION_WHERE, destinationParams, toDestination } from './destination.js';
+import { DESTINATION_WHERE, destinationParams, toDestination, wantedDestinations } from './destination.js';
 import { claimOutbox } from './outbox-claim.js';
 import { toOutboxRow, type OutboxTableRow } from './outbox-rows.js';
 
@@ -60,13 +60,16 @@ export function createOutboxRepository(db: SqlExecutor, clock: Clock): OutboxRep
     },
     countSentSinceMany: async (destinations, since) => {
       const counts = new Map<string, number>();
-      for (const { where, params } of anyDestinationParts(destinations)) {
+      for (const { cte, params } of wantedDestinations(destinations)) {
+        // Per destination, the same index range countSentSince reads (outbox_destination).
         const rows = await db.all<{ platform: string; workspace_id: string; channel_id: string; n: number }>(
-          `SELECT platform, workspace_id, channel_id, COUNT(*) AS n FROM outbox WHERE status = 'sent' AND sent_at >= ? AND ${where}
-           GROUP BY platform, workspace_id, channel_id`,
-          [since.getTime(), ...params],
+          `WITH ${cte} SELECT w.platform, w.workspace_id, w.channel_id,
+             (SELECT COUNT(*) FROM outbox o WHERE o.platform = w.platform AND o.workspace_id = w.workspace_id
+                AND o.channel_id = w.channel_id AND o.status = 'sent' AND o.sent_at >= ?) AS n
+           FROM wanted w`,
+          [...params, since.getTime()],
         );
-        for (const row of rows) counts.set(destinationKey(toDestination(row)), Number(row.n));
+        for (const row of rows) if (Number(row.n) > 0) counts.set(destinationKey(toDestination(row)), Number(row.n));
       }
       return counts;
     },

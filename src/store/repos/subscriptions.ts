@@ -3,7 +3,7 @@ import { sortRegions } from '../../core/regions.js';
 import { destinationKey, type Destination, type Subscription } from '../../core/types.js';
 import type { SubscriptionRepository } from '../store.js';
 import type { SqlExecutor, SqlValue } from '../sql/executor.js';
-import { anyDestinationParts, DESTINATION_WHERE, destinationParams } from './destination.js';
+import { DESTINATION_WHERE, destinationParams, wantedDestinations } from './destination.js';
 import { toSubscription, type SubscriptionRow } from './subscription-rows.js';
 
 /**
@@ -55,8 +55,10 @@ export function createSubscriptionRepository(db: SqlExecutor, clock: Clock): Sub
     get: (destination) => read(db, destination),
     getMany: async (destinations) => {
       const found = new Map<string, Subscription>();
-      for (const { where, params } of anyDestinationParts(destinations)) {
-        for (const row of await db.all<SubscriptionRow>(`SELECT * FROM subscriptions WHERE ${where}`, params)) {
+      for (const { cte, params } of wantedDestinations(destinations)) {
+        const sql = `WITH ${cte} SELECT s.* FROM wanted w
+          JOIN subscriptions s ON s.platform = w.platform AND s.workspace_id = w.workspace_id AND s.channel_id = w.channel_id`;
+        for (const row of await db.all<SubscriptionRow>(sql, params)) {
           const subscription = toSubscription(row);
           found.set(destinationKey(subscription.destination), subscription);
         }
