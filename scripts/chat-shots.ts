@@ -41,9 +41,9 @@ async function buildMessages(): Promise<Record<string, ChatMessage[]>> {
   const renderers = createDefaultRenderers(topics);
   const clock = createManualClock(NOW);
   const lead = items.find((item) => item.title.startsWith('Hospital network'))!;
-  const second = items.find((item) => item.storyId === lead.storyId && item.id !== lead.id)!;
+  const second = items.find((item) => item.title.startsWith('Ransomware attack on hospital'))!;
   const post = (await renderers.item!(row('item', { itemId: lead.id, matchedTopics: ['breach', 'health'] }), { store, clock }))!;
-  const reply = (await renderers.story_update!(row('story_update', { itemId: second.id, storyId: lead.storyId, source: second.source }), { store, clock }))!;
+  const reply = (await renderers.story_update!(row('story_update', { itemId: second.id, storyId: lead.id, source: second.source }), { store, clock }))!;
   const digest = await buildDigest({ store, clock, topics }, CHANNEL, { days: 30 });
   const commands = createCommandHandler({ store, clock, logger: createSilentLogger(), topics, digestDefaults: SCHEDULE });
   const help = await commands.handle('help', { destination: CHANNEL, userId: 'U1', canManage: true });

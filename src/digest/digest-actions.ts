@@ -30,7 +30,7 @@ export async function previewDigest(deps: DigestDeps, destination: Destination):
 }
 
 /**
- * `digest now`: posts the digest to the channel through the outbox (a unique key: a deliberate
+ * `digest now`: when the period has stories, posts the digest to the channel through the outbox (a unique key: a deliberate
  * extra digest) and starts the next period from now. Returns the confirmation for the asker.
  * `days` (CLI `--days`) covers that many days instead of the time since the previous digest.
  */
@@ -40,6 +40,11 @@ export async function sendDigestNow(deps: DigestDeps, destination: Destination, 
   const now = deps.clock.now();
   const since =
     options.days !== undefined ? new Date(now.getTime() - options.days * DAY_MS) : (subscription.lastDigestAt ?? new Date(now.getTime() - 7 * DAY_MS));
+  // Nothing new: tell the person who asked and post nothing to the channel.
+  const digest = await buildDigest(deps, destination, { since, until: now });
+  if (digest.kind === 'digest' && !digest.sections?.length) {
+    return say(`Nothing new for this channel since ${formatWhen(since, subscription.digest.timeZone)}, so no digest was posted.`);
+  }
   const payload: DigestPayload = { since: since.toISOString(), until: now.toISOString() };
   await deps.store.outbox.enqueue([{ dedupKey: digestNowDedupKey(destination, now, randomUUID()), destination, kind: 'digest', payload, storyId: null }], now);
   await deps.store.subscriptions.markDigestSent(destination, now);

@@ -48,9 +48,9 @@ export function compareStories(a: DigestStory, b: DigestStory): number {
   return b.sources.length - a.sources.length || b.latestAt - a.latestAt || a.lead.id - b.lead.id;
 }
 
-function toDigestItem(story: DigestStory, limits: DigestLimits): MessageItem {
+function toDigestItem(story: DigestStory, limits: DigestLimits, label: (topic: string) => string): MessageItem {
   const extra = story.sources.length - 1;
-  const item = toMessageItem(story.lead, extra > 0 ? `+${extra} ${extra === 1 ? 'source' : 'sources'}` : undefined);
+  const item = toMessageItem(story.lead, extra > 0 ? `+${extra} ${extra === 1 ? 'source' : 'sources'}` : undefined, label);
   return { ...item, summary: truncateAtWord(item.summary, limits.summaryChars) };
 }
 
@@ -79,7 +79,7 @@ export function buildSections(
     const more = inTopic.length - shown.length;
     return {
       heading: label(topic),
-      items: shown.map((story) => toDigestItem(story, limits)),
+      items: shown.map((story) => toDigestItem(story, limits, label)),
       ...(more > 0 ? { more: `and ${more} more` } : {}),
     };
   });

@@ -33,7 +33,7 @@ describe('buildDigest', () => {
         {
           heading: 'AI & automated decisions',
           items: [
-            expect.objectContaining({ title: 'LinkedIn sued over AI training on private messages', source: 'Reuters', note: '+1 source', topics: ['ai', 'lawsuit'] }),
+            expect.objectContaining({ title: 'LinkedIn sued over AI training on private messages', source: 'Reuters', note: '+1 source', topics: ['AI & automated decisions', 'Litigation & court rulings'] }),
             expect.objectContaining({ title: 'Colorado governor signs AI Act', source: 'The Guardian' }),
           ],
         },

@@ -49,4 +49,12 @@ describe('digest commands', () => {
     expect(reply.text).toContain('on its way');
     expect((await store.outbox.list()).filter((r) => r.kind === 'digest')).toHaveLength(1);
   });
+
+  it('`digest now` with nothing new since the last digest tells the asker and posts nothing', async () => {
+    await handler(DIGEST_TIME).handle('digest now', context);
+    const again = await handler(new Date(DIGEST_TIME.getTime() + 60_000)).handle('digest now', context);
+    expect(again.visibility).toBe('private');
+    expect(again.text).toMatch(/^Nothing new for this channel since Mon \d+ \w+, \d\d:\d\d \(Europe\/Berlin\), so no digest was posted\.$/);
+    expect((await store.outbox.list()).filter((r) => r.kind === 'digest')).toHaveLength(1);
+  });
 });

@@ -84,8 +84,13 @@ describe('createDigestScheduler', () => {
 describe('sendDigestNow', () => {
   it('posts through the outbox with a unique key each time and restarts the period', async () => {
     const clock = clockAt(new Date(DIGEST_TIME.getTime() - 2 * DAY));
+    const before = new Date(clock.now().getTime() - HOUR);
+    await addItem(store, 'eff', tagged('n1', 'Clearview AI sued over face scans', ['ai'], before), before);
     const reply = await sendDigestNow({ store, clock }, CHANNEL);
     expect(reply).toMatchObject({ visibility: 'private', text: 'The digest is on its way to this channel.' });
+    clock.set(new Date(clock.now().getTime() + HOUR));
+    const later = new Date(clock.now().getTime() - 60_000);
+    await addItem(store, 'bbc', tagged('n2', 'Court rules on NSO spyware case', ['ai'], later), later);
     await sendDigestNow({ store, clock }, CHANNEL);
     const rows = await digestRows();
     expect(rows).toHaveLength(2);
