@@ -221,6 +221,9 @@ describe('why says what decided this channel\'s delivery', () => {
     expect((await h.run(`why #${ai!.id}`)).lines?.at(-1)).toBe('In this channel: delivered because it follows AI & automated decisions (ai).');
     expect((await h.run(`why ${clearview!.id}`)).lines?.at(-1)).toBe('In this channel: delivered because of the watch "clearview".');
     expect((await h.run(`why ${bbc!.id}`)).lines?.at(-1)).toBe('In this channel: not delivered: muted (source bbc); `unmute` undoes it.');
+    await h.run('unsubscribe all');
+    await h.run('subscribe gdpr');
+    expect((await h.run(`why ${ai!.id}`)).lines?.at(-1)).toBe('In this channel: not delivered: it follows none of the item’s topics and no watch matches it.');
   });
 
   it('treats an item of another workspace\'s chat-added source as unknown', async () => {

@@ -101,14 +101,13 @@ describe('topics, feeds, why, faults', () => {
         'Regions: EU (matched "CNIL")',
         'Same story: first reported by Reuters (1 more report):',
         '• BBC: French regulator fines firm',
-        'In this channel: not delivered: it follows none of the item’s topics and no watch matches it.',
       ]);
     }
     // A report the matcher joined says which earlier report it matched, and why.
     const [guardian] = await insertItems(h.store, 'reuters', [taggedItem({ title: 'CNIL fines firm €2m over cookies', url: 'https://other.example/cnil' })], h.clock.now());
     const [echo] = await insertItems(h.store, 'bbc', [taggedItem({ title: 'CNIL fines firm €2m over cookies', url: 'https://bbc.example/cnil' })], h.clock.now());
     await h.store.items.setStory([guardian!.id, echo!.id], guardian!.id);
-    expect((await h.run(`why ${echo!.id}`)).lines?.at(-2)).toMatch(/^• BBC: CNIL fines firm €2m over cookies, matched Reuters \((near-identical headline|same figure and names)/);
+    expect((await h.run(`why ${echo!.id}`)).lines?.at(-1)).toMatch(/^• BBC: CNIL fines firm €2m over cookies, matched Reuters \((near-identical headline|same figure and names)/);
     expect((await h.run('why 99999')).text).toBe('No stored item matches "99999". Example: `why #37`');
     expect((await h.run('why banana')).text).toContain('"banana" is neither an item link (https://...) nor an item id.');
     expect((await h.run('why')).text).toBe('Give an item link or id. Example: `why #37`');

@@ -7,16 +7,18 @@ import { quoteQuery } from './channel-rules.js';
 import { describeMute } from './mutes.js';
 
 /**
- * What this channel's rules decide for the item, in one sentence: the topics or watch that
+ * What this channel's rules decide for the item, in one sentence (null where nothing is set up): the topics or watch that
  * deliver it, the mute that stops it, or that nothing here matches. The same plan as routing
  * (src/delivery/route-plan.ts), so the answer is what routing does.
  */
-export async function explainForChannel(deps: CommandDeps, destination: Destination, item: StoredItem): Promise<string> {
+export async function explainForChannel(deps: CommandDeps, destination: Destination, item: StoredItem): Promise<string | null> {
   const [subscription, watches, mutes] = await Promise.all([
     deps.store.subscriptions.get(destination),
     deps.store.watches.list(destination),
     deps.store.mutes.list(destination),
   ]);
+  // Asked where nothing is delivered (the CLI, a channel that follows nothing): no channel line.
+  if (!subscription && mutes.length === 0) return null;
   const plan = createRoutePlan({
     subscriptions: subscription ? [subscription] : [],
     watches: watches.map((query) => ({ destination, query })),

@@ -50,7 +50,8 @@ export async function handleWhy(command: WhyCommand, { deps, context }: HandlerC
     lines.push(`Same story: first reported by ${story.lead.source} (${story.links.length} more ${story.links.length === 1 ? 'report' : 'reports'}):`);
     lines.push(...describeStoryLinks(story).slice(0, MAX_STORY_LINES).map((line) => `• ${line}`));
   }
-  lines.push(await explainForChannel(deps, context.destination, item));
+  const here = await explainForChannel(deps, context.destination, item);
+  if (here) lines.push(here);
   const title = `Why: ${item.title}`;
   return reply({ text: [title, ...lines].join('\n'), title, items: [toMessageItem(item)], lines });
 }
