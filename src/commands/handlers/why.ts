@@ -17,9 +17,9 @@ export function cleanTarget(target: string): string {
   return target.trim().replace(/^<([^|>]+)(\|[^>]*)?>$/, '$1').replace(/^#/, '');
 }
 
-/** `Regions: EU (matched "CNIL"), US (matched "FTC")`, or that the item names none. */
-function describeJurisdictions(item: StoredItem): string {
-  if (item.jurisdictions.length === 0) return 'Regions: none (the item names no jurisdiction).';
+/** `Regions: EU (matched "CNIL"), US (matched "FTC")`; null (no line) when the item names none. */
+function describeJurisdictions(item: StoredItem): string | null {
+  if (item.jurisdictions.length === 0) return null;
   return `Regions: ${item.jurisdictions.map((id) => {
     const terms = item.jurisdictionWhy[id] ?? [];
     return `${regionMarks([id])}${terms.length > 0 ? ` (matched ${terms.map((t) => `"${t}"`).join(', ')})` : ''}`;
@@ -43,7 +43,8 @@ export async function handleWhy(command: WhyCommand, { deps, context }: HandlerC
         const terms = item.why[topic.id] ?? [];
         return `${topic.label} (${topic.id}): ${terms.length > 0 ? `matched ${terms.map((t) => `"${t}"`).join(', ')}` : 'from the feed’s default topics'}`;
       });
-  lines.push(describeJurisdictions(item));
+  const regions = describeJurisdictions(item);
+  if (regions !== null) lines.push(regions);
   const story = await explainStory(deps.store, item);
   if (story && story.links.length > 0) {
     // Each later report with the earlier one it matched and why, so a grouping can be checked.
