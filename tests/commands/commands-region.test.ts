@@ -95,6 +95,6 @@ describe('regions in commands', () => {
   it('`why` names each region with the phrases behind it', async () => {
     const [uk, , none] = await seed();
     expect(readable(await h.run(`why #${uk!.id}`))).toContain('Regions: UK (matched "ICO", "UK GDPR")');
-    expect(readable(await h.run(`why ${none!.id}`))).toContain('Regions: none (the item names no jurisdiction).');
+    expect(readable(await h.run(`why ${none!.id}`))).not.toContain('Regions:');
   });
 });
