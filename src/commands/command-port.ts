@@ -11,11 +11,6 @@ export interface CommandContext {
   userId: string;
   /** Whether the person may change this channel's subscriptions (SLACK_ADMIN_ONLY etc.). */
   canManage: boolean;
-  /**
-   * True for the operator's command-line tool, which asks outside any channel: answers leave out
-   * what "this channel" would do (there is none), and chat-added sources of every workspace show.
-   */
-  outsideChannel?: boolean;
 }
 
 /** Platform-neutral command handling: text in, message out. Never throws for bad input. */

@@ -16,7 +16,7 @@ export const whyCommand: CliCommand = {
     }
     const core = await ctx.core();
     // The chat command's own answer, so the terminal and chat never disagree.
-    const answer = await core.commands.handle(`why ${target}`, { destination: { platform: 'console', workspaceId: 'cli', channelId: 'cli' }, userId: 'cli', canManage: false, outsideChannel: true });
+    const answer = await core.commands.handle(`why ${target}`, { destination: { platform: 'console', workspaceId: 'cli', channelId: 'cli' }, userId: 'cli', canManage: false });
     const out = answer.kind === 'error' ? ctx.stderr : ctx.stdout;
     if (answer.title) writeLine(out, answer.title);
     for (const line of answer.lines ?? [answer.text]) writeLine(out, `  ${line}`);

@@ -17,8 +17,8 @@ export async function explainForChannel(deps: CommandDeps, destination: Destinat
     deps.store.watches.list(destination),
     deps.store.mutes.list(destination),
   ]);
-  // Asked where nothing is delivered (the CLI, a channel that follows nothing): no channel line.
-  if (!subscription && mutes.length === 0) return null;
+  // Asked where nothing is set up (the CLI, a channel with no topics, watches or mutes): no line.
+  if (!subscription && watches.length === 0 && mutes.length === 0) return null;
   const plan = createRoutePlan({
     subscriptions: subscription ? [subscription] : [],
     watches: watches.map((query) => ({ destination, query })),

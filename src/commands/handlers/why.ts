@@ -35,7 +35,7 @@ export async function handleWhy(command: WhyCommand, { deps, context }: HandlerC
   else return problemReply(`"${target}" is neither an item link (https://...) nor an item id`, EXAMPLES.why);
   // A source another workspace added from chat is not visible here: as if the item did not exist.
   const owner = item ? (await deps.store.feeds.get(item.feedId))?.owner : undefined;
-  if (owner && !context.outsideChannel && (owner.platform !== context.destination.platform || owner.workspaceId !== context.destination.workspaceId)) item = null;
+  if (owner && (owner.platform !== context.destination.platform || owner.workspaceId !== context.destination.workspaceId)) item = null;
   if (!item) return problemReply(`no stored item matches "${target}"`, EXAMPLES.why);
   const lines = item.topics.length === 0
     ? ['No topic matched this item.']
@@ -51,7 +51,7 @@ export async function handleWhy(command: WhyCommand, { deps, context }: HandlerC
     lines.push(`Same story: first reported by ${story.lead.source} (${story.links.length} more ${story.links.length === 1 ? 'report' : 'reports'}):`);
     lines.push(...describeStoryLinks(story).slice(0, MAX_STORY_LINES).map((line) => `• ${line}`));
   }
-  const here = context.outsideChannel ? null : await explainForChannel(deps, context.destination, item);
+  const here = await explainForChannel(deps, context.destination, item);
   if (here) lines.push(here);
   const title = `Why: ${item.title}`;
   return reply({ text: [title, ...lines].join('\n'), title, items: [toMessageItem(item)], lines });
